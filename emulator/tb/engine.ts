@@ -1,0 +1,262 @@
+/**
+ * The dispatcher: finds or translates the block at pc, runs it, follows direct links, takes traps and
+ * interrupts between blocks, and keeps time (the hart's retired-instruction count) exact.
+ *
+ * Both engines share all of this; they differ only in what a block's function is: generated JavaScript
+ * (`jit`) or the micro-op interpreter over the same optimised ops (`interp`).
+ */
+import type { HartControl } from '../cpu/hart-api';
+import type { Bus } from '../machine/bus-api';
+import { TRAP_SIGNAL, SMC_SIGNAL } from '../cpu/trap-signal';
+import { translateBlock, TranslateEnv } from '../translate/translator';
+import { HELPERS } from '../translate/helpers';
+import { optimize } from '../ir/optimize';
+import { compileBlock, JitRuntime } from '../backend/jit';
+import { interpretedBlock } from '../backend/interp';
+import { TranslationBlock } from './block';
+import { TbCache } from './cache';
+import { Counters, newCounters } from './counters';
+import { PC_INDEX } from '../ir/ir';
+
+export type EngineKind = 'jit' | 'interp';
+
+/** What the dispatcher needs of a board. */
+export interface ExecMachine {
+  readonly hart: HartControl;
+  readonly bus: Bus;
+  /** Retired-instruction count at which the next timer event is due (Infinity if none). */
+  nextTimerDeadline(): number;
+  /** Re-evaluates timer interrupt lines for the current time. */
+  updateTimers(): void;
+  /** Moves time forward by `insns` instruction-times without retiring instructions (WFI). */
+  idle(insns: number): void;
+}
+
+export interface EngineOptions {
+  readonly engine?: EngineKind;
+  /** Longest block, in guest instructions. */
+  readonly maxBlockInsns?: number;
+  /** Blocks kept before the cache is flushed. */
+  readonly maxBlocks?: number;
+  readonly semihosting?: boolean;
+  /** Called after each translation (for `--trace`). */
+  readonly onTranslate?: (tb: TranslationBlock) => void;
+}
+
+export const enum StopReason {
+  /** The instruction budget ran out. */
+  Budget = 'budget',
+  /** A device asked to stop (exit, power-off). */
+  Stopped = 'stopped',
+  /** The hart waits for an interrupt that no timer will deliver (only external input can wake it). */
+  Idle = 'idle',
+}
+
+const RUNTIME: JitRuntime = { helpers: HELPERS };
+
+export class Engine {
+  readonly stats: Counters = newCounters();
+  readonly cache: TbCache;
+  readonly kind: EngineKind;
+  /** The block being executed (for self-modifying code detection), or null between blocks. */
+  private current: TranslationBlock | null = null;
+  private lastEpoch = -1;
+  private readonly env: TranslateEnv;
+  private readonly maxBlockInsns: number;
+  /** Ring of recently executed blocks' virtual pcs, for the live views. */
+  readonly recent = new Int32Array(64);
+  private recentPos = 0;
+
+  constructor(private readonly machine: ExecMachine, private readonly opts: EngineOptions = {}) {
+    this.kind = opts.engine ?? 'jit';
+    this.maxBlockInsns = opts.maxBlockInsns ?? 64;
+    const bus = machine.bus;
+    this.cache = new TbCache(bus.codePages, bus.ramBase, opts.maxBlocks ?? 1 << 15, this.stats);
+    bus.onCodeWrite = (pa) => this.codeWritten(pa);
+    const hart = machine.hart;
+    this.env = {
+      semihosting: opts.semihosting ?? false,
+      fetch16: (va) => {
+        const pa = hart.translateFetch(va);
+        this.fetchedPages.add(pa >>> 12);
+        return bus.read(pa, 2);
+      },
+    };
+  }
+  private fetchedPages = new Set<number>();
+
+  /**
+   * Runs until `maxInsns` more instructions have retired (block granularity), a device stops the
+   * machine, or the hart idles with nothing to wake it.
+   */
+  run(maxInsns: number): StopReason {
+    const m = this.machine;
+    const h = m.hart;
+    const end = h.icount + maxInsns;
+    while (true) {
+      if (h.attention) {
+        h.attention = false;
+        if (h.stopRequested) return StopReason.Stopped;
+        if (h.takeInterrupt()) this.stats.interrupts++;
+      }
+      if (h.waiting) {
+        if (h.wakeupPending()) {
+          h.waiting = false;
+        } else {
+          const deadline = m.nextTimerDeadline();
+          if (deadline === Infinity) return StopReason.Idle;
+          m.idle(Math.max(0, deadline - h.icount));
+          m.updateTimers();
+          continue;
+        }
+      }
+      if (h.icount >= end) return StopReason.Budget;
+      const limit = Math.min(end, m.nextTimerDeadline());
+      if (h.icount >= limit) {
+        m.updateTimers();
+        // A deadline already passed with its interrupt masked: run on in short slices, so a reprogrammed
+        // timer is noticed soon.
+        this.runBlocks(Math.min(end, h.icount + 10000));
+      } else {
+        this.runBlocks(limit);
+      }
+      m.updateTimers();
+    }
+  }
+
+  /** Runs blocks until `limit` retired instructions or until the hart needs attention. */
+  private runBlocks(limit: number): void {
+    const h = this.machine.hart;
+    const x = h.x;
+    const mem = h.mem;
+    const stats = this.stats;
+    let prev: TranslationBlock | null = null;
+    let slot = 2;
+    let tb: TranslationBlock | null = null;
+    try {
+      while (h.icount < limit && !h.attention) {
+        tb = null;
+        if (slot === 0 && prev !== null && prev.link0 !== null && prev.link0.valid) {
+          tb = prev.link0;
+        } else if (slot === 1 && prev !== null && prev.link1 !== null && prev.link1.valid) {
+          tb = prev.link1;
+        }
+        if (tb !== null) {
+          stats.chainedJumps++;
+          tb.chainedIn++;
+        } else {
+          tb = this.lookup(x[PC_INDEX]);
+          if (prev !== null && slot < 2 && this.chainable(prev, tb)) {
+            if (slot === 0) prev.link0 = tb;
+            else prev.link1 = tb;
+            stats.linksMade++;
+          }
+        }
+        tb.execs++;
+        stats.blockExecutions++;
+        this.current = tb;
+        slot = tb.fn(x, mem, h);
+        h.icount += tb.guest.length;
+        this.recent[this.recentPos = (this.recentPos + 1) & 63] = tb.vpc;
+        prev = tb;
+      }
+    } catch (e) {
+      this.current = null;
+      if (e === TRAP_SIGNAL) {
+        // pc was synced to the faulting instruction (or is the fetch address when tb is null).
+        if (tb !== null) h.icount += tb.indexOf(x[PC_INDEX]);
+        stats.traps++;
+        h.enterTrap();
+        return;
+      }
+      if (e === SMC_SIGNAL && tb !== null) {
+        // The store completed; resume after it in a fresh block.
+        const i = tb.indexOf(x[PC_INDEX]);
+        h.icount += i + 1;
+        x[PC_INDEX] = i + 1 < tb.guest.length ? tb.insnPcs[i + 1] : (tb.vpc + tb.size) | 0;
+        return;
+      }
+      throw e;
+    }
+    this.current = null;
+  }
+
+  /** Direct links are safe within a page, or anywhere when there is no address translation. */
+  private chainable(from: TranslationBlock, to: TranslationBlock): boolean {
+    return (from.flags & FLAG_MMU) === 0 || ((from.vpc ^ to.vpc) >>> 12) === 0;
+  }
+
+  /** The block for `vpc` under the current state, translating it if needed. */
+  lookup(vpc: number): TranslationBlock {
+    const h = this.machine.hart;
+    if (h.mmuEpoch !== this.lastEpoch) {
+      this.lastEpoch = h.mmuEpoch;
+      this.cache.clearJumpCache();
+    }
+    const flags = h.fetchFlags();
+    const stats = this.stats;
+    stats.lookups++;
+    let tb = this.cache.fast(vpc, flags);
+    if (tb !== null) {
+      stats.jumpCacheHits++;
+      return tb;
+    }
+    const ppc = h.translateFetch(vpc);
+    tb = this.cache.find(vpc, ppc, flags);
+    if (tb !== null) {
+      stats.cacheHits++;
+      return tb;
+    }
+    stats.cacheMisses++;
+    return this.translate(vpc, ppc, flags, this.maxBlockInsns, true);
+  }
+
+  /** Translates, optimises and compiles one block; `cache` false makes a one-off (single step). */
+  translate(vpc: number, ppc: number, flags: number, maxInsns: number, cache: boolean): TranslationBlock {
+    const t0 = performance.now();
+    this.fetchedPages.clear();
+    const tblock = translateBlock(this.env, vpc, maxInsns);
+    const opt = optimize(tblock.ir);
+    const name = `tb_${(vpc >>> 0).toString(16)}`;
+    const compiled = this.kind === 'jit'
+      ? compileBlock(tblock.ir, opt.ops, RUNTIME, name)
+      : { fn: interpretedBlock(tblock.ir, opt.ops, RUNTIME), source: '' };
+    const ms = performance.now() - t0;
+    if (cache) this.cache.makeRoom();
+    const tb = new TranslationBlock(
+      vpc | 0, ppc | 0, flags, [...this.fetchedPages], tblock.insns, tblock.size, tblock.ir, tblock.ir.ops,
+      opt.ops, compiled.fn, compiled.source, ms, cache ? this.cache.nextGeneration(vpc | 0) : 0,
+    );
+    const s = this.stats;
+    s.translations++;
+    s.translateMs += ms;
+    s.guestBytes += tblock.size;
+    s.hostBytes += compiled.source.length;
+    s.opsBefore += tblock.ir.ops.length;
+    s.opsAfter += opt.ops.length;
+    if (cache) this.cache.insert(tb);
+    this.opts.onTranslate?.(tb);
+    return tb;
+  }
+
+  /** A store hit a page holding translated code. */
+  private codeWritten(pa: number): void {
+    const hit = this.cache.invalidate(pa & ~3, 4);
+    if (this.current !== null && hit.includes(this.current)) throw SMC_SIGNAL;
+  }
+
+  /** Forgets all translations (system reset). */
+  flush(): void {
+    this.cache.flush();
+  }
+
+  /** Virtual pcs of the most recently executed blocks, newest first. */
+  recentBlocks(n = 16): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < Math.min(n, 64); i++) out.push(this.recent[(this.recentPos - i) & 63] >>> 0);
+    return out;
+  }
+}
+
+/** The bit of hart.fetchFlags() that says address translation is on (cpu/hart.ts defines the layout). */
+export const FLAG_MMU = 4;
