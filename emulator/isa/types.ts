@@ -33,13 +33,18 @@ export type BaseMnemonic = (typeof BASE_MNEMONICS)[number];
 
 /**
  * A decoded instruction, in the operands of its base form. Fields an instruction does not have are 0.
+ * fence and fence.i also report their reserved rd/rs1 (and fence.i's imm) fields, which the spec says
+ * to ignore: they are there for listings, not for semantics.
  * For a compressed instruction, `len` is 2, `raw` holds its 16 bits, and the fields are those of the
  * expansion (e.g. c.addi16sp decodes to addi sp,sp,imm).
  */
 export interface Decoded {
   /** The base mnemonic the translator implements. */
   readonly mnemonic: BaseMnemonic;
-  /** The table entry's own name, e.g. `c.addi16sp` or `addi` (what `-M no-aliases` prints). */
+  /**
+   * The table entry's own name, e.g. `c.addi16sp` or `addi`: what `-M no-aliases` prints, apart from
+   * the few spellings in print-rules.ts (binutils 2.40 prints c.nop as `c.addi`, for one).
+   */
   readonly name: string;
   readonly len: 2 | 4;
   readonly raw: number;
