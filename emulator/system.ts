@@ -20,6 +20,8 @@ export interface SystemOptions {
   readonly write: (bytes: Uint8Array) => void;
   readonly onTranslate?: (tb: TranslationBlock) => void;
   readonly maxBlockInsns?: number;
+  /** See EngineOptions.jitThreshold. */
+  readonly jitThreshold?: number;
 }
 
 export interface RunResult {
@@ -48,21 +50,28 @@ export class GuestSystem {
       semihosting: opts.semihosting,
       onTranslate: opts.onTranslate,
       maxBlockInsns: opts.maxBlockInsns,
+      jitThreshold: opts.jitThreshold,
     });
-    this.reset();
+    this.machine.load(this.image);
   }
 
-  /** Power-on: devices and hart reset, the guest loaded again, translations dropped. */
+  /** System reset: devices and hart to power-on state, the guest's image loaded again, translations dropped. */
   reset(): void {
     this.engine.flush();
     this.machine.reset();
-    this.machine.load(this.image);
   }
 
   /** Runs at most `maxInsns` instructions (block granularity). */
   run(maxInsns: number): RunResult {
-    const reason = this.engine.run(maxInsns);
-    return { reason, exitCode: this.machine.exitCode };
+    for (;;) {
+      const reason = this.engine.run(maxInsns);
+      // The test finisher's reset request stops the engine between blocks; reset there and go on.
+      if (reason === StopReason.Stopped && this.machine.resetRequested) {
+        this.reset();
+        continue;
+      }
+      return { reason, exitCode: this.machine.exitCode };
+    }
   }
 
   /** Symbol for an address (`name` or `name+0x10`), if the guest has symbols. */

@@ -5,6 +5,8 @@
 import type { TranslationBlock } from './tb/block';
 import { formatBlock } from './ir/printer';
 import { disassemble } from './isa/disassembler';
+import { generateSource } from './backend/jit';
+import { blockName } from './tb/engine';
 
 export const TRACE_KINDS = ['in_asm', 'op', 'op_opt', 'out_asm'] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
@@ -36,7 +38,9 @@ export function formatTrace(tb: TranslationBlock, kinds: ReadonlySet<TraceKind>,
   if (kinds.has('op')) out.push('OP:', formatBlock(tb.ir, tb.ops));
   if (kinds.has('op_opt')) out.push('OP after optimization and liveness analysis:', formatBlock(tb.ir, tb.optimizedOps));
   if (kinds.has('out_asm')) {
-    out.push(`OUT: [size=${tb.hostCode.length}]`, tb.hostCode || '(interpreted: no host code)', '');
+    // What the JIT compiles once the block is hot (the same text, generated now for the listing).
+    const code = tb.hostCode || generateSource(tb.ir, tb.optimizedOps, blockName(tb.vpc));
+    out.push(`OUT: [size=${code.length}]`, code, '');
   }
   return out.join('\n') + '\n';
 }

@@ -45,11 +45,7 @@ export function interpretedBlock(block: IRBlock, ops: readonly Op[], runtime: Ji
 
 function run(p: Prepared, rt: JitRuntime, x: Int32Array, m: MemAccess, h: HartApi): number {
   const { ops, shapes, labelAt, values: v, isGlobal } = p;
-  const get = (t: number) => (isGlobal[t] ? x[t] : v[t]);
-  const set = (t: number, value: number) => {
-    if (isGlobal[t]) x[t] = value;
-    else v[t] = value;
-  };
+  // Register reads and writes are spelled out (no closures): this loop must not allocate.
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
     const a = op.args;
@@ -59,27 +55,37 @@ function run(p: Prepared, rt: JitRuntime, x: Int32Array, m: MemAccess, h: HartAp
       case OPC.insn_start:
       case OPC.set_label:
         break;
-      case OPC.mov:
-        set(a[0], get(a[1]));
+      case OPC.mov: {
+        const val = isGlobal[a[1]] ? x[a[1]] : v[a[1]];
+        if (isGlobal[a[0]]) x[a[0]] = val;
+        else v[a[0]] = val;
         break;
+      }
       case OPC.brcond:
-        if (evalCond(a[2], get(a[0]), get(a[1]))) i = labelAt[a[3]];
+        if (evalCond(a[2], isGlobal[a[0]] ? x[a[0]] : v[a[0]], isGlobal[a[1]] ? x[a[1]] : v[a[1]])) i = labelAt[a[3]];
         break;
       case OPC.br:
         i = labelAt[a[0]];
         break;
-      case OPC.qemu_ld:
-        set(a[0], load(m, a[2], get(a[1])));
+      case OPC.qemu_ld: {
+        const val = load(m, a[2], isGlobal[a[1]] ? x[a[1]] : v[a[1]]);
+        if (isGlobal[a[0]]) x[a[0]] = val;
+        else v[a[0]] = val;
         break;
+      }
       case OPC.qemu_st:
-        store(m, a[2], get(a[1]), get(a[0]));
+        store(m, a[2], isGlobal[a[1]] ? x[a[1]] : v[a[1]], isGlobal[a[0]] ? x[a[0]] : v[a[0]]);
         break;
       case OPC.call: {
-        const args: number[] = [];
-        for (let j = shape.outs; j < shape.outs + shape.ins; j++) args.push(get(a[j]));
-        for (let j = shape.outs + shape.ins; j < a.length; j++) args.push(a[j]);
-        const r = rt.helpers[op.helper!].fn(h, ...args);
-        if (shape.outs) set(a[0], (r as number) | 0);
+        // Helpers take (h, ...inputs, ...constants); at most four arguments, passed positionally.
+        const o = shape.outs;
+        const n = a.length - o;
+        const arg = (j: number) => (j >= n ? 0 : j < shape.ins ? (isGlobal[a[o + j]] ? x[a[o + j]] : v[a[o + j]]) : a[o + j]);
+        const r = rt.helpers[op.helper!].fn(h, arg(0), arg(1), arg(2), arg(3));
+        if (o) {
+          if (isGlobal[a[0]]) x[a[0]] = (r as number) | 0;
+          else v[a[0]] = (r as number) | 0;
+        }
         break;
       }
       case OPC.goto_tb:
@@ -88,7 +94,9 @@ function run(p: Prepared, rt: JitRuntime, x: Int32Array, m: MemAccess, h: HartAp
       default: {
         const def = OP_DEFS[op.opc];
         const k = def.consts ? a[shape.outs + shape.ins] : 0;
-        set(a[0], def.eval!(get(a[1]), shape.ins > 1 ? get(a[2]) : 0, k) | 0);
+        const val = def.eval!(isGlobal[a[1]] ? x[a[1]] : v[a[1]], shape.ins > 1 ? (isGlobal[a[2]] ? x[a[2]] : v[a[2]]) : 0, k) | 0;
+        if (isGlobal[a[0]]) x[a[0]] = val;
+        else v[a[0]] = val;
       }
     }
   }

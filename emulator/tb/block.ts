@@ -16,6 +16,8 @@ export class TranslationBlock {
   execs = 0;
   /** Times entered through a direct link from another block. */
   chainedIn = 0;
+  /** Milliseconds spent compiling to JavaScript (0 until compiled). */
+  compileMs = 0;
   /** pc of each guest instruction, for finding the faulting one after a trap. */
   readonly insnPcs: Int32Array;
 
@@ -33,9 +35,10 @@ export class TranslationBlock {
     readonly ir: IRBlock,
     readonly ops: readonly Op[],
     readonly optimizedOps: readonly Op[],
-    readonly fn: BlockFn,
-    /** Generated JavaScript (JIT engine), or '' for the interpreter. */
-    readonly hostCode: string,
+    /** What runs the block: the micro-op interpreter until the block is hot, then generated JavaScript. */
+    public fn: BlockFn,
+    /** The generated JavaScript once compiled, else ''. */
+    public hostCode: string,
     readonly translateMs: number,
     /** The how-many-th translation of this virtual pc (retranslations after invalidation or flush). */
     readonly generation: number,

@@ -22,8 +22,11 @@ export const COUNTERS = {
   flushes: { label: 'flushes', description: 'whole-cache flushes (size bound reached)', unit: 'count' },
   traps: { label: 'traps', description: 'exceptions taken from translated code', unit: 'count' },
   interrupts: { label: 'interrupts', description: 'interrupts taken between blocks', unit: 'count' },
-  translateMs: { label: 'translation time', description: 'time spent decoding, translating, optimising and compiling', unit: 'ms' },
+  translateMs: { label: 'translation time', description: 'time spent decoding, translating to micro-ops and optimising', unit: 'ms' },
+  compilations: { label: 'compilations', description: 'hot blocks compiled to JavaScript', unit: 'count' },
+  compileMs: { label: 'compile time', description: 'time spent generating and compiling JavaScript', unit: 'ms' },
   guestBytes: { label: 'guest code', description: 'bytes of guest code translated', unit: 'bytes' },
+  compiledGuestBytes: { label: 'compiled guest code', description: 'bytes of guest code compiled to JavaScript', unit: 'bytes' },
   hostBytes: { label: 'host code', description: 'characters of generated JavaScript', unit: 'bytes' },
   opsBefore: { label: 'micro-ops', description: 'micro-ops emitted by the translator', unit: 'ops' },
   opsAfter: { label: 'optimised micro-ops', description: 'micro-ops after optimisation', unit: 'ops' },
@@ -45,7 +48,7 @@ export function formatCounters(c: Counters, extra: Readonly<Record<string, strin
   }
   const looked = c.jumpCacheHits + c.cacheHits + c.cacheMisses;
   if (looked) rows.push(['cache hit rate', `${(((c.jumpCacheHits + c.cacheHits) / looked) * 100).toFixed(2)} %`]);
-  if (c.guestBytes) rows.push(['host/guest expansion', `${(c.hostBytes / c.guestBytes).toFixed(1)}x`]);
+  if (c.compiledGuestBytes) rows.push(['host/guest expansion', `${(c.hostBytes / c.compiledGuestBytes).toFixed(1)}x`]);
   if (c.opsBefore) rows.push(['ops removed by optimiser', `${(((c.opsBefore - c.opsAfter) / c.opsBefore) * 100).toFixed(1)} %`]);
   const w = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n');

@@ -39,6 +39,12 @@ export interface EngineOptions {
   /** Blocks kept before the cache is flushed. */
   readonly maxBlocks?: number;
   readonly semihosting?: boolean;
+  /**
+   * JIT engine: executions after which a block is compiled to JavaScript; before that the micro-op
+   * interpreter runs it. Compiling costs far more than interpreting a block a few times, and most code
+   * (boot, initialisation) runs only a few times. 0 compiles every block at once.
+   */
+  readonly jitThreshold?: number;
   /** Called after each translation (for `--trace`). */
   readonly onTranslate?: (tb: TranslationBlock) => void;
 }
@@ -54,6 +60,9 @@ export const enum StopReason {
 
 const RUNTIME: JitRuntime = { helpers: HELPERS };
 
+/** Default for EngineOptions.jitThreshold (measured: Linux boot, see README's figures). */
+export const DEFAULT_JIT_THRESHOLD = 50;
+
 export class Engine {
   readonly stats: Counters = newCounters();
   readonly cache: TbCache;
@@ -63,6 +72,8 @@ export class Engine {
   private lastEpoch = -1;
   private readonly env: TranslateEnv;
   private readonly maxBlockInsns: number;
+  /** Execution count at which a block is compiled; -1 never (interpreter engine). */
+  private readonly compileAt: number;
   /** Ring of recently executed blocks' virtual pcs, for the live views. */
   readonly recent = new Int32Array(64);
   private recentPos = 0;
@@ -70,6 +81,7 @@ export class Engine {
   constructor(private readonly machine: ExecMachine, private readonly opts: EngineOptions = {}) {
     this.kind = opts.engine ?? 'jit';
     this.maxBlockInsns = opts.maxBlockInsns ?? 64;
+    this.compileAt = this.kind === 'interp' ? -1 : opts.jitThreshold ?? DEFAULT_JIT_THRESHOLD;
     const bus = machine.bus;
     this.cache = new TbCache(bus.codePages, bus.ramBase, opts.maxBlocks ?? 1 << 15, this.stats);
     bus.onCodeWrite = (pa) => this.codeWritten(pa);
@@ -130,6 +142,7 @@ export class Engine {
     const x = h.x;
     const mem = h.mem;
     const stats = this.stats;
+    const compileAt = this.compileAt;
     let prev: TranslationBlock | null = null;
     let slot = 2;
     let tb: TranslationBlock | null = null;
@@ -152,7 +165,7 @@ export class Engine {
             stats.linksMade++;
           }
         }
-        tb.execs++;
+        if (++tb.execs === compileAt) this.compile(tb);
         stats.blockExecutions++;
         this.current = tb;
         slot = tb.fn(x, mem, h);
@@ -217,26 +230,36 @@ export class Engine {
     this.fetchedPages.clear();
     const tblock = translateBlock(this.env, vpc, maxInsns);
     const opt = optimize(tblock.ir);
-    const name = `tb_${(vpc >>> 0).toString(16)}`;
-    const compiled = this.kind === 'jit'
-      ? compileBlock(tblock.ir, opt.ops, RUNTIME, name)
-      : { fn: interpretedBlock(tblock.ir, opt.ops, RUNTIME), source: '' };
+    const fn = interpretedBlock(tblock.ir, opt.ops, RUNTIME);
     const ms = performance.now() - t0;
     if (cache) this.cache.makeRoom();
     const tb = new TranslationBlock(
       vpc | 0, ppc | 0, flags, [...this.fetchedPages], tblock.insns, tblock.size, tblock.ir, tblock.ir.ops,
-      opt.ops, compiled.fn, compiled.source, ms, cache ? this.cache.nextGeneration(vpc | 0) : 0,
+      opt.ops, fn, '', ms, cache ? this.cache.nextGeneration(vpc | 0) : 0,
     );
     const s = this.stats;
     s.translations++;
     s.translateMs += ms;
     s.guestBytes += tblock.size;
-    s.hostBytes += compiled.source.length;
     s.opsBefore += tblock.ir.ops.length;
     s.opsAfter += opt.ops.length;
+    if (this.compileAt === 0) this.compile(tb);
     if (cache) this.cache.insert(tb);
     this.opts.onTranslate?.(tb);
     return tb;
+  }
+
+  /** Replaces a block's interpreter with generated JavaScript. */
+  private compile(tb: TranslationBlock): void {
+    const t0 = performance.now();
+    const compiled = compileBlock(tb.ir, tb.optimizedOps, RUNTIME, blockName(tb.vpc));
+    tb.fn = compiled.fn;
+    tb.hostCode = compiled.source;
+    tb.compileMs = performance.now() - t0;
+    this.stats.compilations++;
+    this.stats.compileMs += tb.compileMs;
+    this.stats.hostBytes += compiled.source.length;
+    this.stats.compiledGuestBytes += tb.size;
   }
 
   /** A store hit a page holding translated code. */
@@ -256,6 +279,11 @@ export class Engine {
     for (let i = 0; i < Math.min(n, 64); i++) out.push(this.recent[(this.recentPos - i) & 63] >>> 0);
     return out;
   }
+}
+
+/** The name of a block's generated function: our identifier, from its address. */
+export function blockName(vpc: number): string {
+  return `tb_${(vpc >>> 0).toString(16)}`;
 }
 
 /** The bit of hart.fetchFlags() that says address translation is on (cpu/hart.ts defines the layout). */
