@@ -189,4 +189,6 @@ export const enum ExitReason {
   Slot1 = 1,
   /** Indirect jump or state change: look the next block up from pc. */
   Lookup = 2,
+  /** A debugger breakpoint at pc: stop before executing it. */
+  Breakpoint = 3,
 }

@@ -17,6 +17,7 @@ import { TranslationBlock } from './block';
 import { TbCache } from './cache';
 import { Counters, newCounters } from './counters';
 import { PC_INDEX } from '../ir/ir';
+import { ExitReason } from '../ir/ops';
 
 export type EngineKind = 'jit' | 'interp';
 
@@ -56,6 +57,8 @@ export const enum StopReason {
   Stopped = 'stopped',
   /** The hart waits for an interrupt that no timer will deliver (only external input can wake it). */
   Idle = 'idle',
+  /** pc reached a debugger breakpoint (nothing at pc has run yet). */
+  Breakpoint = 'breakpoint',
 }
 
 const RUNTIME: JitRuntime = { helpers: HELPERS };
@@ -74,6 +77,11 @@ export class Engine {
   private readonly maxBlockInsns: number;
   /** Execution count at which a block is compiled; -1 never (interpreter engine). */
   private readonly compileAt: number;
+  /** Debugger breakpoints (virtual pcs). */
+  private readonly breakpoints = new Set<number>();
+  /** Set while single-stepping, so the instruction at a breakpoint can run. */
+  private breakpointsOff = false;
+  private hitBreakpoint = false;
   /** Ring of recently executed blocks' virtual pcs, for the live views. */
   readonly recent = new Int32Array(64);
   private recentPos = 0;
@@ -88,6 +96,7 @@ export class Engine {
     const hart = machine.hart;
     this.env = {
       semihosting: opts.semihosting ?? false,
+      isBreakpoint: (pc) => !this.breakpointsOff && this.breakpoints.size > 0 && this.breakpoints.has(pc | 0),
       fetch16: (va) => {
         const pa = hart.translateFetch(va);
         this.fetchedPages.add(pa >>> 12);
@@ -106,6 +115,11 @@ export class Engine {
     const h = m.hart;
     const end = h.icount + maxInsns;
     while (true) {
+      // Reported before anything else can move pc away from the breakpoint.
+      if (this.hitBreakpoint) {
+        this.hitBreakpoint = false;
+        return StopReason.Breakpoint;
+      }
       if (h.attention) {
         h.attention = false;
         if (h.stopRequested) return StopReason.Stopped;
@@ -158,6 +172,10 @@ export class Engine {
           stats.chainedJumps++;
           tb.chainedIn++;
         } else {
+          if (slot === ExitReason.Breakpoint) {
+            this.hitBreakpoint = true;
+            break;
+          }
           tb = this.lookup(x[PC_INDEX]);
           if (prev !== null && slot < 2 && this.chainable(prev, tb)) {
             if (slot === 0) prev.link0 = tb;
@@ -175,23 +193,81 @@ export class Engine {
       }
     } catch (e) {
       this.current = null;
-      if (e === TRAP_SIGNAL) {
-        // pc was synced to the faulting instruction (or is the fetch address when tb is null).
-        if (tb !== null) h.icount += tb.indexOf(x[PC_INDEX]);
-        stats.traps++;
-        h.enterTrap();
-        return;
-      }
-      if (e === SMC_SIGNAL && tb !== null) {
-        // The store completed; resume after it in a fresh block.
-        const i = tb.indexOf(x[PC_INDEX]);
-        h.icount += i + 1;
-        x[PC_INDEX] = i + 1 < tb.guest.length ? tb.insnPcs[i + 1] : (tb.vpc + tb.size) | 0;
-        return;
-      }
-      throw e;
+      this.caught(e, tb);
+      return;
     }
     this.current = null;
+    // A breakpoint found after a direct link: report it on the next pass of run().
+    if (slot === ExitReason.Breakpoint) this.hitBreakpoint = true;
+  }
+
+  /** A block left by throwing: take the guest trap, or resume after self-modifying code. */
+  private caught(e: unknown, tb: TranslationBlock | null): void {
+    const h = this.machine.hart;
+    const x = h.x;
+    if (e === TRAP_SIGNAL) {
+      // pc was synced to the faulting instruction (or is the fetch address when tb is null).
+      if (tb !== null) h.icount += tb.indexOf(x[PC_INDEX]);
+      this.stats.traps++;
+      h.enterTrap();
+      return;
+    }
+    if (e === SMC_SIGNAL && tb !== null) {
+      // The store completed; resume after it in a fresh block.
+      const i = tb.indexOf(x[PC_INDEX]);
+      h.icount += i + 1;
+      x[PC_INDEX] = i + 1 < tb.guest.length ? tb.insnPcs[i + 1] : (tb.vpc + tb.size) | 0;
+      return;
+    }
+    throw e;
+  }
+
+  /**
+   * Executes exactly one instruction (or takes the trap it raises), ignoring breakpoints, with the
+   * micro-op interpreter on a one-instruction block. Interrupts are not taken while stepping, as in
+   * QEMU's gdbstub default; a waiting hart is woken up by advancing time to its next timer event.
+   */
+  step(): StopReason {
+    const m = this.machine;
+    const h = m.hart;
+    if (h.stopRequested) return StopReason.Stopped;
+    if (h.waiting) {
+      if (!h.wakeupPending()) {
+        const deadline = m.nextTimerDeadline();
+        if (deadline === Infinity) return StopReason.Idle;
+        m.idle(Math.max(0, deadline - h.icount));
+        m.updateTimers();
+      }
+      h.waiting = false;
+      return StopReason.Budget;
+    }
+    let tb: TranslationBlock | null = null;
+    this.breakpointsOff = true;
+    try {
+      const vpc = h.x[PC_INDEX];
+      tb = this.translate(vpc, h.translateFetch(vpc), h.fetchFlags(), 1, false);
+      this.current = tb;
+      tb.fn(h.x, h.mem, h);
+      h.icount += tb.guest.length;
+    } catch (e) {
+      this.caught(e, tb);
+    } finally {
+      this.current = null;
+      this.breakpointsOff = false;
+    }
+    m.updateTimers();
+    return h.stopRequested ? StopReason.Stopped : StopReason.Budget;
+  }
+
+  /** Replaces the set of breakpoints; translations are dropped so blocks end at the new ones. */
+  setBreakpoints(pcs: Iterable<number>): void {
+    const next = new Set<number>();
+    for (const pc of pcs) next.add(pc | 0);
+    const same = next.size === this.breakpoints.size && [...next].every((pc) => this.breakpoints.has(pc));
+    if (same) return;
+    this.breakpoints.clear();
+    for (const pc of next) this.breakpoints.add(pc);
+    this.cache.flush();
   }
 
   /** Direct links are safe within a page, or anywhere when there is no address translation. */
@@ -243,7 +319,7 @@ export class Engine {
     s.guestBytes += tblock.size;
     s.opsBefore += tblock.ir.ops.length;
     s.opsAfter += opt.ops.length;
-    if (this.compileAt === 0) this.compile(tb);
+    if (this.compileAt === 0 && cache) this.compile(tb);
     if (cache) this.cache.insert(tb);
     this.opts.onTranslate?.(tb);
     return tb;

@@ -3,7 +3,7 @@
  * translator may end a block. The loop that drives translators is in translator.ts.
  */
 import { IRBuilder, PureBinop } from '../ir/ir';
-import { ExitReason, OpName } from '../ir/ops';
+import { ExitReason } from '../ir/ops';
 import { BaseMnemonic, Decoded } from '../isa/types';
 
 /** What translation needs from its surroundings (the hart's fetch path, the board's options). */
@@ -12,6 +12,8 @@ export interface TranslateEnv {
   fetch16(va: number): number;
   /** Semihosting enabled: the `slli x0,x0,0x1f; ebreak; srai x0,x0,7` sequence becomes a semihosting call. */
   readonly semihosting: boolean;
+  /** Debugger breakpoints: a block ends before such an instruction, and one starting there only stops. */
+  isBreakpoint?(pc: number): boolean;
 }
 
 export interface TransCtx {
@@ -30,13 +32,11 @@ export interface TransCtx {
 /** Emits the ops of one decoded instruction. */
 export type TransFn = (ctx: TransCtx, d: Decoded) => void;
 
-// ir.ts's PureBinop is `never` while ops.ts declares pure2's result as a plain OpDef (ins: number, not
-// 2). Until that contract is fixed any op name is accepted here; afterwards this is exactly PureBinop.
-export type ArithOp = [PureBinop] extends [never] ? OpName : PureBinop;
+export type ArithOp = PureBinop;
 
 /** out = x <op> y for a two-input pure op. */
 export function genBinop(ctx: TransCtx, op: ArithOp, out: number, x: number, y: number): void {
-  ctx.b.binop(op as PureBinop, out, x, y);
+  ctx.b.binop(op, out, x, y);
 }
 
 /** Builds the translators of a group of mnemonics from a table of their distinguishing data. */

@@ -4,6 +4,7 @@
  */
 import { TRAP_SIGNAL } from '../cpu/trap-signal';
 import { IRBlock, IRBuilder } from '../ir/ir';
+import { ExitReason } from '../ir/ops';
 import { decode, insnLength } from '../isa/decoder';
 import { Decoded } from '../isa/types';
 import { TranslateEnv, TransCtx, gotoPc } from './context';
@@ -76,12 +77,18 @@ export function translateBlock(env: TranslateEnv, pc: number, maxInsns: number):
   pc |= 0;
   const ir = new IRBlock();
   const b = new IRBuilder(ir);
+  if (env.isBreakpoint?.(pc)) {
+    // Nothing runs: the dispatcher reports the breakpoint with pc still here.
+    b.exitTb(ExitReason.Breakpoint);
+    return { pc, insns: [], ir, size: 0 };
+  }
   const pageOf = pc & PAGE_MASK;
   const first = readInsn(env, pc, env.fetch16(pc));
   const insns: GuestInsn[] = [first];
   let last = translateInsn(b, env, first, 0);
 
   while (!last.ended && insns.length < maxInsns) {
+    if (env.isBreakpoint?.(last.next)) break;
     const insn = fetchLater(env, last.next, pageOf);
     if (!insn) break;
     insns.push(insn);

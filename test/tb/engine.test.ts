@@ -1,0 +1,93 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { GuestSystem } from '../../emulator/system';
+import { StopReason } from '../../emulator/tb/engine';
+import { PC_INDEX } from '../../emulator/ir/ir';
+
+const GUESTS = path.resolve(__dirname, '..', '..', '..', 'test', 'guests', 'bin');
+
+function boot(name: string, engine: 'jit' | 'interp', jitThreshold?: number) {
+  const out: number[] = [];
+  const sys = new GuestSystem({ guest: path.join(GUESTS, name), engine, jitThreshold, write: (b) => out.push(...b) });
+  return { sys, text: () => Buffer.from(out).toString('latin1') };
+}
+
+function runToEnd(sys: GuestSystem) {
+  let r;
+  do r = sys.run(10_000_000);
+  while (r.reason === StopReason.Budget);
+  return r;
+}
+
+describe('tb/engine', () => {
+  for (const engine of ['jit', 'interp'] as const) {
+    it(`${engine}: stops at a breakpoint before the instruction and resumes with a step`, () => {
+      const { sys, text } = boot('hello-c.elf', engine);
+      const main = sys.image.symbols.address('main');
+      assert.ok(main !== undefined, 'hello-c has main');
+      sys.engine.setBreakpoints([main!]);
+      const r = sys.run(50_000_000);
+      assert.equal(r.reason, StopReason.Breakpoint);
+      assert.equal(sys.machine.hart.x[PC_INDEX] >>> 0, main);
+      assert.equal(text(), '', 'nothing printed before main');
+      const before = sys.machine.hart.icount;
+      assert.equal(sys.engine.step(), StopReason.Budget);
+      assert.equal(sys.machine.hart.icount, before + 1, 'a step retires exactly one instruction');
+      assert.notEqual(sys.machine.hart.x[PC_INDEX] >>> 0, main);
+      const end = runToEnd(sys);
+      assert.equal(end.reason, StopReason.Stopped);
+      assert.equal(end.exitCode, 0);
+      assert.match(text(), /Goodbye!/);
+    });
+  }
+
+  it('single steps give the same instruction count and output as running', () => {
+    const ran = boot('hello-asm.elf', 'jit');
+    const r = runToEnd(ran.sys);
+    const stepped = boot('hello-asm.elf', 'interp');
+    let steps = 0;
+    while (stepped.sys.engine.step() === StopReason.Budget) steps++;
+    assert.equal(r.exitCode, 0);
+    assert.equal(stepped.sys.machine.exitCode, 0);
+    assert.equal(stepped.text(), ran.text());
+    assert.equal(stepped.sys.machine.hart.icount, ran.sys.machine.hart.icount);
+    assert.ok(steps > 10);
+  });
+
+  it('compiles hot blocks to JavaScript and keeps cold ones interpreted', () => {
+    const { sys } = boot('hello-c.elf', 'jit', 20);
+    runToEnd(sys);
+    const blocks = [...sys.engine.cache.blocks()];
+    assert.ok(blocks.some((b) => b.execs >= 20 && b.hostCode.startsWith('function tb_')));
+    assert.ok(blocks.some((b) => b.execs < 20 && b.hostCode === ''));
+    assert.equal(sys.engine.stats.compilations, blocks.filter((b) => b.hostCode !== '').length);
+  });
+
+  it('counts translations, lookups, chaining and execution per block', () => {
+    const { sys } = boot('bench-crc.elf', 'jit');
+    sys.run(5_000_000);
+    const s = sys.engine.stats;
+    assert.ok(s.translations > 0 && s.translations === s.cacheMisses);
+    assert.ok(s.chainedJumps > s.lookups, 'a hot loop runs through direct links');
+    const execs = [...sys.engine.cache.blocks()].reduce((n, b) => n + b.execs, 0);
+    assert.equal(execs, s.blockExecutions);
+    assert.ok(s.opsAfter <= s.opsBefore);
+  });
+
+  it('invalidates translated code that the guest overwrites (smc guest)', () => {
+    const { sys } = boot('smc.elf', 'jit', 0);
+    const r = runToEnd(sys);
+    assert.equal(r.exitCode, 0);
+    assert.ok(sys.engine.stats.invalidations > 0);
+  });
+
+  it('flushes the whole cache when its bound is reached', () => {
+    const out: number[] = [];
+    const sys = new GuestSystem({ guest: path.join(GUESTS, 'hello-c.elf'), write: (b) => out.push(...b) });
+    (sys.engine.cache as unknown as { maxBlocks: number }).maxBlocks = 8;
+    const r = runToEnd(sys);
+    assert.equal(r.exitCode, 0);
+    assert.ok(sys.engine.stats.flushes > 0);
+    assert.ok(sys.engine.cache.size <= 8);
+  });
+});
