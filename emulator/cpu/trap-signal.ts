@@ -7,7 +7,8 @@
 export const TRAP_SIGNAL: { readonly kind: 'guest-trap' } = Object.freeze({ kind: 'guest-trap' as const });
 
 /**
- * Thrown (also preallocated) by a store that wrote into the code of the block being executed: the store
- * completed, the block is invalid, and execution resumes at the next instruction.
+ * Thrown (also preallocated) by a store that must end the block right after it: it wrote into the code
+ * of the block being executed (the block is invalid), or it asked the machine to stop. The store
+ * completed, and execution resumes at the next instruction.
  */
 export const SMC_SIGNAL: { readonly kind: 'self-modified' } = Object.freeze({ kind: 'self-modified' as const });

@@ -8,6 +8,7 @@
 import type { HartControl } from '../cpu/hart-api';
 import type { Bus } from '../machine/bus-api';
 import { TRAP_SIGNAL, SMC_SIGNAL } from '../cpu/trap-signal';
+import { FETCH_FLAG_MMU } from '../cpu/hart';
 import { translateBlock, TranslateEnv } from '../translate/translator';
 import { HELPERS } from '../translate/helpers';
 import { optimize } from '../ir/optimize';
@@ -272,7 +273,7 @@ export class Engine {
 
   /** Direct links are safe within a page, or anywhere when there is no address translation. */
   private chainable(from: TranslationBlock, to: TranslationBlock): boolean {
-    return (from.flags & FLAG_MMU) === 0 || ((from.vpc ^ to.vpc) >>> 12) === 0;
+    return (from.flags & FETCH_FLAG_MMU) === 0 || ((from.vpc ^ to.vpc) >>> 12) === 0;
   }
 
   /** The block for `vpc` under the current state, translating it if needed. */
@@ -362,5 +363,3 @@ export function blockName(vpc: number): string {
   return `tb_${(vpc >>> 0).toString(16)}`;
 }
 
-/** The bit of hart.fetchFlags() that says address translation is on (cpu/hart.ts defines the layout). */
-export const FLAG_MMU = 4;
