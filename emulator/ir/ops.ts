@@ -25,6 +25,8 @@ export const enum OpFlag {
   InsnStart = 1 << 5,
   /** The number of inputs/outputs comes from the helper table, not from this table. */
   Variadic = 1 << 6,
+  /** A helper that writes guest registers (or pc) itself: what the optimiser knew of them is lost. */
+  WritesGlobals = 1 << 7,
 }
 
 /** Comparison conditions for setcond/brcond; values are stable (they appear in listings and tests). */

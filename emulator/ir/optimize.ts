@@ -23,7 +23,7 @@ export function optimize(block: IRBlock): OptimizeResult {
 /**
  * Forward pass. `known[t]` is the temp that currently holds the same value as t (a constant temp, or
  * the source of a copy), or -1. Knowledge is dropped at labels (another path may arrive there) and,
- * for globals, at helper calls (a helper may write guest registers).
+ * for globals, at calls of helpers declared to write guest registers.
  */
 function propagate(block: IRBlock): Op[] {
   const n = () => block.temps.length;
@@ -96,7 +96,7 @@ function propagate(block: IRBlock): Op[] {
       continue;
     }
     out.push({ ...op, args });
-    if (op.helper !== undefined) clobberGlobals();
+    if (shape.flags & OpFlag.WritesGlobals) clobberGlobals();
     for (let i = 0; i < shape.outs; i++) clobber(args[i]);
   }
   return out;

@@ -54,8 +54,9 @@ const DEFS = {
   /** const: the instruction bits (16 for a compressed one), which QEMU reports as tval. */
   illegal: helper(0, false, 1, OpFlag.MayTrap, (h, raw) => h.raise(Cause.IllegalInsn, raw)),
 
-  mret: helper(0, false, 1, OpFlag.MayTrap, (h, raw) => h.mret(raw)),
-  sret: helper(0, false, 1, OpFlag.MayTrap, (h, raw) => h.sret(raw)),
+  // xRET sets pc.
+  mret: helper(0, false, 1, OpFlag.MayTrap | OpFlag.WritesGlobals, (h, raw) => h.mret(raw)),
+  sret: helper(0, false, 1, OpFlag.MayTrap | OpFlag.WritesGlobals, (h, raw) => h.sret(raw)),
   wfi: helper(0, false, 1, OpFlag.MayTrap, (h, raw) => h.wfi(raw)),
   sfence_vma: helper(2, false, 1, OpFlag.MayTrap, (h, va, asid, raw) => h.sfenceVma(va, asid, raw)),
   fence_i: helper(0, false, 0, OpFlag.None, (h) => h.fenceI()),
@@ -66,7 +67,8 @@ const DEFS = {
   amo: helper(2, true, 1, OpFlag.MayTrap, (h, va, v, op) => h.amo(op as AmoOp, va, v)),
 
   // QEMU honours the sequence only outside U-mode by default; there it is an ordinary breakpoint.
-  semihosting: helper(0, false, 0, OpFlag.MayTrap, (h) => {
+  // The call's result lands in a0.
+  semihosting: helper(0, false, 0, OpFlag.MayTrap | OpFlag.WritesGlobals, (h) => {
     if (!h.semihostingEnabled || h.priv === 0) h.raise(Cause.Breakpoint, 0);
     h.semihosting();
   }),

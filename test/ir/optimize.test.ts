@@ -3,6 +3,7 @@ import { IRBlock, IRBuilder } from '../../emulator/ir/ir';
 import { optimize } from '../../emulator/ir/optimize';
 import { formatBlock } from '../../emulator/ir/printer';
 import { Cond, MemOp } from '../../emulator/ir/ops';
+import { H } from '../../emulator/translate/helpers';
 
 function build(f: (b: IRBuilder) => void): IRBlock {
   const block = new IRBlock();
@@ -104,5 +105,26 @@ describe('ir/optimize', () => {
     const text = listing(block);
     assert.match(text, /mov_i32 tmp0,x5\/t0/);
     assert.match(text, /mov_i32 x6\/t1,tmp0/);
+  });
+
+  it('keeps what it knows of registers across a helper that does not write them, and forgets it across one that does', () => {
+    const block = build((b) => {
+      b.insnStart(0x100);
+      b.mov(5, b.k(0x1000));
+      const t = b.temp();
+      b.call(H.csrr, t, [], [0xf14, 0xf1402573, 1]);
+      b.setReg(10, t);
+      const a = b.temp();
+      b.binop('add', a, 5, b.k(0x20));
+      b.ld(b.temp(), a, MemOp.UL);
+      b.call(H.semihosting, -1, []);
+      const c = b.temp();
+      b.binop('add', c, 5, b.k(4));
+      b.ld(b.temp(), c, MemOp.UL);
+      b.exitTb();
+    });
+    const text = listing(block);
+    assert.match(text, /qemu_ld_i32 tmp\d+,\$0x1020,l/, 'folded across csrr');
+    assert.match(text, /add_i32 tmp\d+,x5\/t0,\$0x4/, 'not folded across semihosting (writes a0)');
   });
 });
