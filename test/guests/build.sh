@@ -66,6 +66,7 @@ pico() {
 S=src
 declare -A RECIPES=(
   [hello-asm]="raw hello-asm noc $S/hello-asm.S"
+  [echo]="raw echo noc $S/echo.S"
   [exit-code]="bare exit-code noc $S/exit-code.c"
   [rv32i]="bare rv32i noc $S/rv32i.c"
   [rv32m]="bare rv32m noc $S/rv32m.c"
