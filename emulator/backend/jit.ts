@@ -10,7 +10,12 @@ import { IRBlock, Op, TempKind, PC_INDEX, opShape } from '../ir/ir';
 import { OPC, OP_DEFS, OpFlag, ARITH_RUNTIME, jsCond, MemOp } from '../ir/ops';
 import type { HartApi, MemAccess } from '../cpu/hart-api';
 
-export type BlockFn = (x: Int32Array, m: MemAccess, h: HartApi) => number;
+/**
+ * A block's function. `tb` and `limit` serve self-loops: a block that jumps back to its own start keeps
+ * running inside the function (counting `tb.execs` and retired instructions itself) while the hart's
+ * retired-instruction count stays below `limit` and nothing needs the dispatcher's attention.
+ */
+export type BlockFn = (x: Int32Array, m: MemAccess, h: HartApi, tb: { execs: number }, limit: number) => number;
 
 /** What generated code may call, by name: arithmetic runtime and the translator's helpers. */
 export interface JitRuntime {
@@ -46,6 +51,11 @@ export function generateSource(block: IRBlock, ops: readonly Op[], pcName = 'blo
 
   let insnPc = 0;
   let pcSynced = false;
+  const startPc = ops.find((op) => op.opc === OPC.insn_start)?.args[0];
+  const ninsns = ops.filter((op) => op.opc === OPC.insn_start).length;
+  /** The constant pc was last set to, when it was set to a constant. */
+  let pcConst: number | undefined;
+  let selfLoop = false;
   for (const op of ops) {
     const shape = opShape(op);
     const a = op.args;
@@ -61,7 +71,10 @@ export function generateSource(block: IRBlock, ops: readonly Op[], pcName = 'blo
         break;
       case OPC.mov:
         lines.push(`${indent()}${dst(a[0])} = ${val(a[1])};`);
-        if (a[0] === PC_INDEX) pcSynced = false;
+        if (a[0] === PC_INDEX) {
+          pcSynced = false;
+          pcConst = block.temps[a[1]].kind === TempKind.Const ? block.temps[a[1]].value : undefined;
+        }
         break;
       case OPC.brcond:
         lines.push(`${indent()}if (${jsCond(a[2], val(a[0]), val(a[1]))}) break L${a[3]};`);
@@ -89,6 +102,11 @@ export function generateSource(block: IRBlock, ops: readonly Op[], pcName = 'blo
         break;
       }
       case OPC.goto_tb:
+        if (pcConst !== undefined && startPc !== undefined && pcConst === startPc && ninsns > 0) {
+          // Back to our own start: go round again here, exactly when the dispatcher would run us again.
+          selfLoop = true;
+          lines.push(`${indent()}if (h.icount + ${ninsns} < limit && !h.attention) { h.icount += ${ninsns}; tb.execs++; continue loop; }`);
+        }
         lines.push(`${indent()}return ${a[0] | 0};`);
         break;
       case OPC.exit_tb:
@@ -107,7 +125,9 @@ export function generateSource(block: IRBlock, ops: readonly Op[], pcName = 'blo
   for (let i = labelOrder.length - 1, depth = 0; i >= 0; i--, depth++) {
     head.push(`${'  '.repeat(1 + depth)}L${labelOrder[i]}: {`);
   }
-  return `function ${pcName}(x, m, h) {\n${[...head, ...lines].join('\n')}\n  return 2;\n}`;
+  const body = [...head, ...lines].join('\n');
+  const wrapped = selfLoop ? `  loop: for (;;) {\n${body.replace(/^/gm, '  ')}\n  }` : `${body}\n  return 2;`;
+  return `function ${pcName}(x, m, h, tb, limit) {\n${wrapped}\n}`;
 }
 
 /** Compiles a block; `runtime` supplies the helper functions that generated code calls. */

@@ -17,7 +17,7 @@ export const COUNTERS = {
   cacheMisses: { label: 'cache misses', description: 'lookups that had to translate', unit: 'count' },
   chainedJumps: { label: 'chained jumps', description: 'block-to-block transfers through a direct link', unit: 'count' },
   linksMade: { label: 'links made', description: 'direct links set between blocks', unit: 'count' },
-  blockExecutions: { label: 'block executions', description: 'blocks entered', unit: 'count' },
+  blockExecutions: { label: 'block entries', description: 'blocks entered from the dispatcher (a self-loop\'s further rounds are counted in its block\'s executions)', unit: 'count' },
   invalidations: { label: 'invalidations', description: 'blocks invalidated by stores to their code', unit: 'count' },
   flushes: { label: 'flushes', description: 'whole-cache flushes (size bound reached)', unit: 'count' },
   traps: { label: 'traps', description: 'exceptions taken from translated code', unit: 'count' },

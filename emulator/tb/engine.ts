@@ -9,6 +9,8 @@ import type { HartControl } from '../cpu/hart-api';
 import type { Bus } from '../machine/bus-api';
 import { TRAP_SIGNAL, SMC_SIGNAL } from '../cpu/trap-signal';
 import { FETCH_FLAG_MMU } from '../cpu/hart';
+import { WATCH_SIGNAL } from '../cpu/mem-access';
+import { pickInterrupt } from '../cpu/interrupts';
 import { translateBlock, TranslateEnv } from '../translate/translator';
 import { HELPERS } from '../translate/helpers';
 import { optimize } from '../ir/optimize';
@@ -60,9 +62,28 @@ export const enum StopReason {
   Idle = 'idle',
   /** pc reached a debugger breakpoint (nothing at pc has run yet). */
   Breakpoint = 'breakpoint',
+  /** Engine.onTrap asked to stop before a trap or interrupt is taken (the next run or step takes it). */
+  Trap = 'trap',
+  /** A data watchpoint (MemUnit.watch) matched: pc is at the accessing instruction, which has not run. */
+  Watchpoint = 'watchpoint',
 }
 
+/**
+ * The debugger's look at a trap about to be taken: `cause` without the interrupt bit, `interrupt` for an
+ * interrupt (then tval is 0 and pc is the next instruction to run). Returning true stops the engine first.
+ */
+export type TrapHook = (cause: number, tval: number, interrupt: boolean) => boolean;
+
+/** A trap the debugger stopped in front of: taken by the next run() (or step(), for an exception). */
+const enum Held { None, Exception, Interrupt }
+
 const RUNTIME: JitRuntime = { helpers: HELPERS };
+
+/** CSRs the interrupt hook reads (numbers from the privileged spec). */
+const CSR_MSTATUS = 0x300;
+const CSR_MIDELEG = 0x303;
+const CSR_MIE = 0x304;
+const CSR_MIP = 0x344;
 
 /** Default for EngineOptions.jitThreshold (measured: Linux boot, see README's figures). */
 export const DEFAULT_JIT_THRESHOLD = 50;
@@ -83,6 +104,14 @@ export class Engine {
   /** Set while single-stepping, so the instruction at a breakpoint can run. */
   private breakpointsOff = false;
   private hitBreakpoint = false;
+  /**
+   * Debugger hook consulted before each trap and interrupt is taken (null: never, at no cost). Set by the
+   * debug adapter for its exception filters.
+   */
+  onTrap: TrapHook | null = null;
+  private held = Held.None;
+  /** Set when a stop (trap hook, watchpoint) happened inside runBlocks; run() reports it. */
+  private stopAfterBlocks: StopReason | null = null;
   /** Ring of recently executed blocks' virtual pcs, for the live views. */
   readonly recent = new Int32Array(64);
   private recentPos = 0;
@@ -115,15 +144,25 @@ export class Engine {
     const m = this.machine;
     const h = m.hart;
     const end = h.icount + maxInsns;
+    this.takeHeldException();
     while (true) {
       // Reported before anything else can move pc away from the breakpoint.
       if (this.hitBreakpoint) {
         this.hitBreakpoint = false;
         return StopReason.Breakpoint;
       }
+      if (this.stopAfterBlocks !== null) {
+        const reason = this.stopAfterBlocks;
+        this.stopAfterBlocks = null;
+        return reason;
+      }
       if (h.attention) {
         h.attention = false;
         if (h.stopRequested) return StopReason.Stopped;
+        if (this.onTrap !== null && this.holdInterrupt()) {
+          h.attention = true;
+          return StopReason.Trap;
+        }
         if (h.takeInterrupt()) this.stats.interrupts++;
       }
       if (h.waiting) {
@@ -187,7 +226,7 @@ export class Engine {
         if (++tb.execs === compileAt) this.compile(tb);
         stats.blockExecutions++;
         this.current = tb;
-        slot = tb.fn(x, mem, h);
+        slot = tb.fn(x, mem, h, tb, limit);
         h.icount += tb.guest.length;
         this.recent[this.recentPos = (this.recentPos + 1) & 63] = tb.vpc;
         prev = tb;
@@ -210,7 +249,18 @@ export class Engine {
       // pc was synced to the faulting instruction (or is the fetch address when tb is null).
       if (tb !== null) h.icount += tb.indexOf(x[PC_INDEX]);
       this.stats.traps++;
+      if (this.onTrap !== null && this.onTrap(h.pendingCause, h.pendingTval, false)) {
+        this.held = Held.Exception;
+        this.stopAfterBlocks = StopReason.Trap;
+        return;
+      }
       h.enterTrap();
+      return;
+    }
+    if (e === WATCH_SIGNAL) {
+      // Thrown before the access: the instructions before the accessing one have retired, it has not.
+      if (tb !== null) h.icount += tb.indexOf(x[PC_INDEX]);
+      this.stopAfterBlocks = StopReason.Watchpoint;
       return;
     }
     if (e === SMC_SIGNAL && tb !== null) {
@@ -232,6 +282,8 @@ export class Engine {
     const m = this.machine;
     const h = m.hart;
     if (h.stopRequested) return StopReason.Stopped;
+    // Stepping from a stop before an exception enters its handler: that is the step.
+    if (this.takeHeldException()) return StopReason.Budget;
     if (h.waiting) {
       if (!h.wakeupPending()) {
         const deadline = m.nextTimerDeadline();
@@ -248,7 +300,7 @@ export class Engine {
       const vpc = h.x[PC_INDEX];
       tb = this.translate(vpc, h.translateFetch(vpc), h.fetchFlags(), 1, false);
       this.current = tb;
-      tb.fn(h.x, h.mem, h);
+      tb.fn(h.x, h.mem, h, tb, 0);
       h.icount += tb.guest.length;
     } catch (e) {
       this.caught(e, tb);
@@ -257,7 +309,43 @@ export class Engine {
       this.breakpointsOff = false;
     }
     m.updateTimers();
+    if (this.stopAfterBlocks !== null) {
+      const reason = this.stopAfterBlocks;
+      this.stopAfterBlocks = null;
+      return reason;
+    }
     return h.stopRequested ? StopReason.Stopped : StopReason.Budget;
+  }
+
+  /** Enters the handler of an exception the debugger stopped in front of; true if there was one. */
+  private takeHeldException(): boolean {
+    if (this.held !== Held.Exception) return false;
+    this.held = Held.None;
+    this.machine.hart.enterTrap();
+    return true;
+  }
+
+  /**
+   * Asks onTrap about the interrupt the hart would take now; true (held) means stop first. An interrupt
+   * already reported is taken without asking again.
+   */
+  private holdInterrupt(): boolean {
+    if (this.held === Held.Interrupt) {
+      this.held = Held.None;
+      return false;
+    }
+    const h = this.machine.hart;
+    const pending = (h.peekCsr(CSR_MIP) ?? 0) & (h.peekCsr(CSR_MIE) ?? 0);
+    const irq = pickInterrupt(pending, h.peekCsr(CSR_MIDELEG) ?? 0, h.priv, h.peekCsr(CSR_MSTATUS) ?? 0);
+    if (irq < 0 || !this.onTrap!(irq, 0, true)) return false;
+    this.held = Held.Interrupt;
+    return true;
+  }
+
+  /** Forgets a trap the debugger stopped in front of (pc or state was changed by hand, or reset). */
+  dropHeldTrap(): void {
+    this.held = Held.None;
+    this.stopAfterBlocks = null;
   }
 
   /** Replaces the set of breakpoints; translations are dropped so blocks end at the new ones. */
@@ -345,9 +433,10 @@ export class Engine {
     if (this.current !== null && hit.includes(this.current)) throw SMC_SIGNAL;
   }
 
-  /** Forgets all translations (system reset). */
+  /** Forgets all translations and any trap held for the debugger (system reset). */
   flush(): void {
     this.cache.flush();
+    this.dropHeldTrap();
   }
 
   /** Virtual pcs of the most recently executed blocks, newest first. */

@@ -25,7 +25,7 @@ function runBoth(block: IRBlock, regs: Record<number, number>, memInit?: (m: Uin
     for (const [k, v] of Object.entries(regs)) x[Number(k)] = v;
     const m = fakeMem();
     memInit?.(m.bytes);
-    const exit = fn(x, m, {} as HartApi);
+    const exit = fn(x, m, {} as HartApi, { execs: 0 }, 0);
     return { exit, x: Array.from(x), mem: Array.from(m.bytes) };
   });
   assert.deepEqual(results[0], results[1], 'jit and interpreter disagree');

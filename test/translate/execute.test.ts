@@ -51,7 +51,7 @@ function runProgram(engine: Engine, optimised: boolean): { h: FakeHart; blocks: 
       : interpretedBlock(tb.ir, ops, { helpers: HELPERS });
     blocks++;
     try {
-      fn(h.x, h.mem, h);
+      fn(h.x, h.mem, h, { execs: 0 }, 0);
     } catch (e) {
       if (e === TRAP_SIGNAL) return { h, blocks };
       throw e;

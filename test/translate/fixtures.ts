@@ -126,7 +126,7 @@ export class FakeHart implements HartApi {
 
 /** Executes a block's unoptimised ops on the interpreter; returns the exit code. */
 export function run(block: IRBlock, h: FakeHart): number {
-  return interpretedBlock(block, block.ops, { helpers: HELPERS })(h.x, h.mem, h);
+  return interpretedBlock(block, block.ops, { helpers: HELPERS })(h.x, h.mem, h, { execs: 0 }, 0);
 }
 
 /** Runs and returns what escaped: the exit code, or 'trap'. */
