@@ -3,16 +3,20 @@
  * Prints guest instructions per second for each and the time ratios, and checks that all three printed
  * the same console output (a fast wrong answer is not a result).
  *
- *   npm run bench [-- --only NAME] [-- --skip-interp] [-- --markdown]
+ * Then the Linux section (bench/linux-boot.ts): both prebuilt RV32 kernels, time to /init and to power-off.
+ *
+ *   npm run bench [-- --only NAME] [-- --skip-interp] [-- --markdown] [-- --linux | --skip-linux] [-- --linux-runs N]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { GuestSystem } from '../emulator/system';
 import { StopReason, EngineKind } from '../emulator/tb/engine';
+import { linuxBench } from './linux-boot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const GUEST_DIR = path.join(ROOT, 'test', 'guests', 'bin');
+const LINUX_DIR = path.resolve(ROOT, '..', 'shared', 'guests', 'linux-rv32', 'out');
 
 interface Measure { ms: number; insns: number; output: string; exit: number | null }
 
@@ -44,13 +48,15 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
   const skipInterp = argv.includes('--skip-interp');
   const markdown = argv.includes('--markdown');
-  const guests = fs.readdirSync(GUEST_DIR).filter((f) => /^bench-.*\.elf$/.test(f) && (!only || f.includes(only))).sort();
-  if (guests.length === 0) throw new Error(`no bench-*.elf guests in ${GUEST_DIR}`);
+  const linuxOnly = argv.includes('--linux');
+  const linuxRuns = argv.includes('--linux-runs') ? Number(argv[argv.indexOf('--linux-runs') + 1]) : 1;
+  const guests = linuxOnly ? [] : fs.readdirSync(GUEST_DIR).filter((f) => /^bench-.*\.elf$/.test(f) && (!only || f.includes(only))).sort();
+  if (guests.length === 0 && !linuxOnly) throw new Error(`no bench-*.elf guests in ${GUEST_DIR}`);
   const haveQemu = qemuAvailable();
   if (!haveQemu) console.error('bench: qemu-system-riscv32 not found: QEMU columns are empty (apt-get install qemu-system-misc)');
 
@@ -81,9 +87,21 @@ function main(): void {
       qemu ? (jit.ms / qms).toFixed(2) + 'x' : '-', interp ? (interp.ms / jit.ms).toFixed(1) + 'x' : '-',
     ]);
   }
-  print(header, rows, markdown);
-  console.log(`\nQEMU: qemu-system-riscv32 -M virt -bios none (TCG), start-up of ${qemuStart.toFixed(0)} ms subtracted; ` +
-    'ours: in-process, best of 3 (interpreter: 1 run), translation included.');
+  if (rows.length > 0) {
+    print(header, rows, markdown);
+    console.log(`\nQEMU: qemu-system-riscv32 -M virt -bios none (TCG), start-up of ${qemuStart.toFixed(0)} ms subtracted; ` +
+      'ours: in-process, best of 3 (interpreter: 1 run), translation included.');
+  }
+
+  if (argv.includes('--skip-linux') || only !== undefined) return;
+  const linux = await linuxBench({ dir: LINUX_DIR, haveQemu, qemuStartMs: qemuStart, skipInterp, runs: linuxRuns });
+  if (linux === null) {
+    console.log(`\nLinux: skipped (no prebuilt kernels in ${LINUX_DIR}; see its build.sh)`);
+    return;
+  }
+  console.log('');
+  print(linux.header, linux.rows, markdown);
+  for (const n of linux.notes) console.log(`\n${n}`);
 }
 
 function print(header: string[], rows: string[][], markdown: boolean): void {
@@ -99,9 +117,7 @@ function print(header: string[], rows: string[][], markdown: boolean): void {
   for (const r of rows) console.log(line(r));
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e) => {
   console.error(`bench: ${(e as Error).message}`);
   process.exit(1);
-}
+});

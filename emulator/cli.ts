@@ -5,6 +5,7 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import * as fs from 'node:fs';
 import { GuestSystem } from './system';
+import { parseBios } from './machine/boot-plan';
 import { StopReason } from './tb/engine';
 import { formatTrace, TRACE_KINDS, TraceKind } from './trace';
 import { formatCounters } from './tb/counters';
@@ -17,14 +18,17 @@ interface OptionDoc { readonly arg?: string; readonly help: string }
 /** Every `run` option, declared once: the parser config and --help both derive from it. */
 const RUN_OPTIONS = {
   engine: { type: 'string', doc: { arg: 'jit|interp', help: 'execution engine: generated JavaScript (default) or the micro-op interpreter' } },
+  bios: { type: 'string', doc: { arg: 'none|builtin|FILE', help: 'M-mode firmware: none (GUEST runs in M-mode), builtin (our SBI; GUEST in S-mode) or an image run before GUEST; default: builtin for an S-mode Linux Image, else none' } },
   semihosting: { type: 'boolean', doc: { help: 'enable RISC-V semihosting (console, files, exit) for the guest' } },
   ram: { type: 'string', doc: { arg: 'SIZE', help: 'RAM size, e.g. 128M (default), 64MiB, 1G' } },
   append: { type: 'string', doc: { arg: 'CMDLINE', help: 'kernel command line (device tree /chosen/bootargs)' } },
+  dtb: { type: 'string', doc: { arg: 'FILE', help: 'device tree blob to pass instead of the generated one (--append still sets its bootargs)' } },
+  symbols: { type: 'string', multiple: true, doc: { arg: 'ELF', help: 'also name addresses with the symbols of ELF (repeatable), e.g. the vmlinux of a raw Image' } },
   'max-insns': { type: 'string', doc: { arg: 'N', help: `stop after about N guest instructions (exit status ${EXIT_BUDGET})` } },
   trace: { type: 'string', doc: { arg: 'KINDS[:FILE]', help: `log each translation: comma-separated ${TRACE_KINDS.join(',')} (QEMU -d style; out_asm is the generated JavaScript), to stderr or FILE` } },
   stats: { type: 'boolean', doc: { help: 'print translation statistics at exit (like QEMU\'s "info jit")' } },
   help: { type: 'boolean', short: 'h', doc: { help: 'show this help' } },
-} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; doc: OptionDoc }>;
+} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; doc: OptionDoc }>;
 
 function usage(): string {
   const rows = Object.entries(RUN_OPTIONS).map(([name, o]) => {
@@ -35,8 +39,8 @@ function usage(): string {
   return [
     'Usage: translucent run [options] GUEST',
     '',
-    'Boots GUEST (an RV32 ELF executable or raw image) on the `virt` board. The guest console (UART,',
-    'semihosting) is on stdout and stdin; the exit status is the guest\'s own.',
+    'Boots GUEST (an RV32 ELF executable, Linux Image or raw image) on the `virt` board. The guest console',
+    '(UART, semihosting) is on stdout and stdin; the exit status is the guest\'s own.',
     '',
     'Options:',
     ...rows.map(([a, h]) => `${a.padEnd(w)}  ${h}`),
@@ -76,7 +80,9 @@ async function run(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: Object.fromEntries(Object.entries(RUN_OPTIONS).map(([k, o]) => [k, { type: o.type, ...('short' in o ? { short: o.short } : {}) }])),
+    options: Object.fromEntries(Object.entries(RUN_OPTIONS).map(([k, o]) => [k, {
+      type: o.type, ...('short' in o ? { short: o.short } : {}), ...('multiple' in o ? { multiple: o.multiple } : {}),
+    }])),
   };
   let parsed;
   try {
@@ -84,7 +90,7 @@ async function run(argv: string[]): Promise<number> {
   } catch (e) {
     throw new UsageError((e as Error).message.split('\n')[0]);
   }
-  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (v.help) {
     process.stdout.write(usage() + '\n');
     return 0;
@@ -98,6 +104,7 @@ async function run(argv: string[]): Promise<number> {
     if (!Number.isSafeInteger(maxInsns) || maxInsns <= 0) throw new UsageError(`--max-insns: "${v['max-insns']}" is not a positive integer`);
   }
   const trace = v.trace !== undefined ? parseTrace(v.trace as string) : undefined;
+  const ramSize = v.ram !== undefined ? parseSize(v.ram as string) : undefined;
   const traceFd = trace?.file ? fs.openSync(trace.file, 'w') : 2;
 
   const stdout = process.stdout;
@@ -106,7 +113,10 @@ async function run(argv: string[]): Promise<number> {
     sys = new GuestSystem({
     guest: parsed.positionals[0],
     engine,
-    ramSize: v.ram !== undefined ? parseSize(v.ram as string) : undefined,
+    bios: v.bios !== undefined ? parseBios(v.bios as string) : undefined,
+    dtb: v.dtb as string | undefined,
+    symbolFiles: v.symbols as string[] | undefined,
+    ramSize,
     bootargs: v.append as string | undefined,
     semihosting: v.semihosting === true,
     cwd: process.cwd(),

@@ -3,13 +3,27 @@
  * This is the emulator's public entry point for the CLI, the debug adapter and tests.
  */
 import { createVirt, VirtMachine } from './machine/virt';
-import { loadGuest, LoadedImage } from './loader/load';
+import { readGuestFile, type LoadedImage } from './loader/load';
+import { planBoot, type BiosChoice } from './machine/boot-plan';
+import { VIRT, DEFAULT_RAM_SIZE } from './machine/memory-map';
+import { parseFdt } from './machine/fdt-parse';
+import { SymbolTable } from './loader/symbols';
+import { loadSymbolFile } from './loader/symbol-file';
 import { Engine, EngineKind, StopReason } from './tb/engine';
 import type { TranslationBlock } from './tb/block';
 
 export interface SystemOptions {
-  /** Path of the guest: an ELF executable or a raw image. */
+  /** Path of the guest: an ELF executable, a Linux Image or a raw image. */
   readonly guest: string;
+  /**
+   * The M-mode firmware: none (the guest starts in M-mode), the built-in SBI firmware (the guest starts
+   * in S-mode), or an image file. Default: builtin for a Linux Image built for S-mode, else none.
+   */
+  readonly bios?: BiosChoice;
+  /** A device tree blob file to use instead of the generated tree. */
+  readonly dtb?: string;
+  /** ELF files whose symbols name addresses too (a raw Image's vmlinux, a firmware's ELF). */
+  readonly symbolFiles?: readonly string[];
   readonly engine?: EngineKind;
   readonly ramSize?: number;
   readonly bootargs?: string;
@@ -34,12 +48,24 @@ export class GuestSystem {
   readonly machine: VirtMachine;
   readonly engine: Engine;
   readonly image: LoadedImage;
+  /** The firmware image (`bios` a file), the built-in firmware, or none. */
+  readonly firmware: LoadedImage | 'builtin' | null;
+  /** The guest's, the firmware's and the extra files' symbols. */
+  readonly symbols: SymbolTable;
 
   constructor(readonly opts: SystemOptions) {
-    this.image = loadGuest(opts.guest, { ramBase: 0x80000000, ramSize: opts.ramSize ?? 128 << 20 });
+    const plan = planBoot(opts.guest, opts.bios, { base: VIRT.dram.base, size: opts.ramSize ?? DEFAULT_RAM_SIZE });
+    this.image = plan.kernel;
+    this.firmware = plan.firmware;
+    const firmwareImage = typeof plan.firmware === 'object' && plan.firmware !== null ? plan.firmware : undefined;
+    this.symbols = SymbolTable.merge([
+      this.image.symbols, firmwareImage?.symbols ?? SymbolTable.EMPTY, ...(opts.symbolFiles ?? []).map(loadSymbolFile),
+    ]);
     this.machine = createVirt({
       ramSize: opts.ramSize,
       bootargs: opts.bootargs,
+      dtb: opts.dtb !== undefined ? readDtb(opts.dtb) : undefined,
+      firmware: plan.firmware === 'builtin' ? 'builtin' : undefined,
       console: { write: opts.write },
       semihosting: opts.semihosting,
       semihostCwd: opts.cwd,
@@ -52,7 +78,7 @@ export class GuestSystem {
       maxBlockInsns: opts.maxBlockInsns,
       jitThreshold: opts.jitThreshold,
     });
-    this.machine.load(this.image);
+    this.machine.load(this.image, firmwareImage);
   }
 
   /** System reset: devices and hart to power-on state, the guest's image loaded again, translations dropped. */
@@ -76,6 +102,13 @@ export class GuestSystem {
 
   /** Symbol for an address (`name` or `name+0x10`), if the guest has symbols. */
   symbolize(addr: number): string | undefined {
-    return this.image.symbols.describe(addr >>> 0);
+    return this.symbols.describe(addr >>> 0);
   }
+}
+
+/** A device tree blob file, checked here so that a bad one is reported by its name. */
+function readDtb(path: string): Uint8Array {
+  const bytes = readGuestFile(path);
+  parseFdt(bytes, path);
+  return bytes;
 }

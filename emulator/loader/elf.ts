@@ -56,20 +56,10 @@ export function isElf(bytes: Uint8Array): boolean {
 
 export function parseElf(bytes: Uint8Array, file: string): ElfFile {
   const fail = (problem: string): never => { throw badInput(file, problem); };
-  if (!isElf(bytes)) fail('not an ELF file (no \\x7fELF magic)');
-  if (bytes.length < 16) fail(`truncated ELF header (${bytes.length} bytes)`);
-  if (bytes[4] === 2) fail('is a 64-bit ELF; Translucent emulates RV32 (build with -march=rv32imac -mabi=ilp32)');
-  if (bytes[4] !== 1) fail(`bad ELF class ${bytes[4]} (expected 1, 32-bit)`);
-  if (bytes[5] === 2) fail('is a big-endian ELF; RISC-V is little-endian');
-  if (bytes[5] !== 1) fail(`bad ELF data encoding ${bytes[5]} (expected 1, little-endian)`);
-  if (bytes.length < EHDR_SIZE) fail(`truncated ELF header (${bytes.length} of ${EHDR_SIZE} bytes)`);
-
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const v = checkHeader(bytes, fail);
   const u16 = (o: number) => v.getUint16(o, true);
   const u32 = (o: number) => v.getUint32(o, true);
 
-  const machine = u16(18);
-  if (machine !== EM_RISCV) fail(`is for ${MACHINES[machine] ?? `machine ${machine}`}, not RISC-V (e_machine ${EM_RISCV})`);
   const type = u16(16);
   if (type !== ET_EXEC) fail(TYPES[type] ?? `has unknown ELF type ${type}`);
   const flags = u32(36);
@@ -104,6 +94,30 @@ export function parseElf(bytes: Uint8Array, file: string): ElfFile {
   if (segments.length === 0) fail('has no loadable (PT_LOAD) segments');
 
   return { entry, flags, segments, symbols: readSymbols(bytes, v, fail), headersEnd };
+}
+
+/**
+ * Only the symbols of an ELF32 RISC-V file (any type: a vmlinux, a firmware ELF, an object), for
+ * naming addresses of code that was loaded from elsewhere (a raw Image).
+ */
+export function parseElfSymbols(bytes: Uint8Array, file: string): GuestSymbol[] {
+  const fail = (problem: string): never => { throw badInput(file, problem); };
+  return readSymbols(bytes, checkHeader(bytes, fail), fail);
+}
+
+/** Checks identification and machine: a 32-bit little-endian RISC-V ELF. */
+function checkHeader(bytes: Uint8Array, fail: (p: string) => never): DataView {
+  if (!isElf(bytes)) fail('not an ELF file (no \\x7fELF magic)');
+  if (bytes.length < 16) fail(`truncated ELF header (${bytes.length} bytes)`);
+  if (bytes[4] === 2) fail('is a 64-bit ELF; Translucent emulates RV32 (build with -march=rv32imac -mabi=ilp32)');
+  if (bytes[4] !== 1) fail(`bad ELF class ${bytes[4]} (expected 1, 32-bit)`);
+  if (bytes[5] === 2) fail('is a big-endian ELF; RISC-V is little-endian');
+  if (bytes[5] !== 1) fail(`bad ELF data encoding ${bytes[5]} (expected 1, little-endian)`);
+  if (bytes.length < EHDR_SIZE) fail(`truncated ELF header (${bytes.length} of ${EHDR_SIZE} bytes)`);
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const machine = v.getUint16(18, true);
+  if (machine !== EM_RISCV) fail(`is for ${MACHINES[machine] ?? `machine ${machine}`}, not RISC-V (e_machine ${EM_RISCV})`);
+  return v;
 }
 
 /** The .symtab symbols that name addresses (no sections, files, undefined or absolute symbols). */

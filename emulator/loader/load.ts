@@ -2,13 +2,14 @@
  * Turning a guest file into what the board loads: segments (address + bytes, BSS zero-filled), the
  * entry point, symbols, and HTIF's tohost/fromhost when the ELF has them.
  *
- * Formats: ELF32 executables; RISC-V Linux Images (placed at the start of RAM, where QEMU's
- * `-kernel` puts them with `-bios none`); anything else is a raw binary at `loadAddress`.
+ * Formats: ELF32 executables (at their physical addresses); RISC-V Linux Images and anything else
+ * as a raw binary at `loadAddress`, as QEMU's `-kernel` places both (machine/boot-plan.ts picks the
+ * address: the start of RAM with `-bios none`, above the firmware otherwise).
  */
 import * as fs from 'fs';
 import { badInput, hex } from './errors';
 import { isElf, parseElf, type ElfFile } from './elf';
-import { linuxImageHeader } from './image';
+import { linuxImageHeader, type LinuxImageHeader } from './image';
 import { SymbolTable } from './symbols';
 
 export interface LoadedSegment {
@@ -26,6 +27,8 @@ export interface LoadedImage {
   readonly symbols: SymbolTable;
   readonly tohost?: number;
   readonly fromhost?: number;
+  /** The header of a Linux Image (format 'linux'). */
+  readonly linux?: LinuxImageHeader;
 }
 
 export interface LoadOptions {
@@ -34,7 +37,7 @@ export interface LoadOptions {
   readonly ramSize?: number;
   /** 'auto' (default) recognises ELF and Linux Images; 'raw' forces a raw binary. */
   readonly format?: 'auto' | 'raw';
-  /** Load (and entry) address of a raw binary; default the start of RAM. */
+  /** Load (and entry) address of a raw binary or Linux Image; default the start of RAM. */
   readonly loadAddress?: number;
 }
 
@@ -42,14 +45,17 @@ const DEFAULT_RAM_BASE = 0x80000000;
 const DEFAULT_RAM_SIZE = 128 * 1024 * 1024;
 
 export function loadGuest(path: string, opts: LoadOptions = {}): LoadedImage {
-  let bytes: Uint8Array;
+  return loadGuestBytes(readGuestFile(path), path, opts);
+}
+
+/** A file's bytes; a missing or unreadable file is a one-line error naming it. */
+export function readGuestFile(path: string): Uint8Array {
   try {
-    bytes = fs.readFileSync(path);
+    return fs.readFileSync(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw badInput(path, err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : `cannot read (${err.code ?? err.message})`);
   }
-  return loadGuestBytes(bytes, path, opts);
 }
 
 export function loadGuestBytes(bytes: Uint8Array, path: string, opts: LoadOptions = {}): LoadedImage {
@@ -57,12 +63,13 @@ export function loadGuestBytes(bytes: Uint8Array, path: string, opts: LoadOption
   if (opts.format !== 'raw' && isElf(bytes)) return fromElf(parseElf(bytes, path), bytes, path, ram);
   if (bytes.length === 0) throw badInput(path, 'is empty');
   const linux = opts.format !== 'raw' ? linuxImageHeader(bytes) : null;
-  const addr = linux !== null ? ram.base : (opts.loadAddress ?? ram.base) >>> 0;
+  const addr = (opts.loadAddress ?? ram.base) >>> 0;
   const span = Math.max(bytes.length, linux?.imageSize ?? 0);
   checkInRam(path, addr, span, ram, linux !== null ? 'Linux image' : 'raw image');
   return {
     path, format: linux !== null ? 'linux' : 'raw', entry: addr,
     segments: [{ addr, data: bytes }], symbols: SymbolTable.EMPTY,
+    ...(linux !== null ? { linux } : {}),
   };
 }
 

@@ -42,6 +42,15 @@ export class SymbolTable {
     }
   }
 
+  /**
+   * One table over several sources (the guest, its firmware, `--symbols` files). Where two name the
+   * same address, the usual ranking picks one; by name, an earlier table's global wins.
+   */
+  static merge(tables: readonly SymbolTable[]): SymbolTable {
+    const nonEmpty = tables.filter((t) => t.size > 0);
+    return nonEmpty.length === 1 ? nonEmpty[0] : new SymbolTable(nonEmpty.flatMap((t) => t.all));
+  }
+
   get size(): number {
     return this.all.length;
   }

@@ -3,9 +3,11 @@
  * the caller (virt.ts passes the real one; tests pass a fake).
  *
  * Boot is QEMU's: the hart starts at the MROM reset vector (0x1000), which loads a0 = hartid,
- * a1 = device tree address, a2 = fw_dynamic_info and jumps to the image. A system reset (finisher
- * 0x7777, or `reset()`) puts the image and the device tree back, as QEMU re-copies its ROM blobs;
- * the rest of RAM keeps its contents.
+ * a1 = device tree address, a2 = fw_dynamic_info and jumps to the firmware image if there is one (whose
+ * fw_dynamic_info then names the kernel), else to the image. With the built-in firmware (`firmware:
+ * 'builtin'`) no guest code runs in M-mode: the hart starts in S-mode at the kernel, as the firmware
+ * leaves it (emulator/firmware/). A system reset (finisher 0x7777, or `reset()`) puts the images and
+ * the device tree back, as QEMU re-copies its ROM blobs; the rest of RAM keeps its contents.
  */
 import type { DeviceState } from './bus-api';
 import type { HartControl } from '../cpu/hart-api';
@@ -46,6 +48,18 @@ export interface VirtOptions {
   readonly htif?: { readonly tohost: number; readonly fromhost?: number } | false;
   /** 'icount' (default): time from retired instructions, deterministic; 'host': the host clock. */
   readonly timeMode?: TimeMode;
+  /** 'builtin': the emulator's SBI firmware runs the hart's M-mode (the hart must be a FirmwareHart). */
+  readonly firmware?: 'builtin';
+}
+
+/** A hart whose M-mode is the built-in SBI firmware (emulator/firmware/sbi-hart.ts). */
+export interface FirmwareHart extends HartControl {
+  /** The firmware's power-on: M-mode set-up, then S-mode at `entry` with a0 = hart id, a1 = the device tree. */
+  bootSupervisor(entry: number, fdtAddress: number): void;
+}
+
+function isFirmwareHart(h: HartControl): h is FirmwareHart {
+  return typeof (h as Partial<FirmwareHart>).bootSupervisor === 'function';
 }
 
 export interface VirtMachine {
@@ -62,13 +76,21 @@ export interface VirtMachine {
   readonly fdt: Uint8Array;
   readonly fdtAddress: number;
   readonly image: LoadedImage | null;
+  /** The M-mode firmware image started before the kernel (`--bios FILE`), if any. */
+  readonly firmwareImage: LoadedImage | null;
   /** Set by the test finisher, HTIF or semihosting exit (with hart.stopRequested). */
   exitCode: number | null;
   /** Set by the test finisher's reset (with hart.stopRequested): the run loop calls reset() and goes on. */
   resetRequested: boolean;
-  /** Places the image in RAM and resets the machine (pc = 0x1000). Errors are one line. */
-  load(image: LoadedImage): void;
-  /** System reset: devices, hart (pc = 0x1000), image and device tree re-copied. */
+  /**
+   * Places the image (and a firmware image, started first with fw_dynamic_info naming the image) in
+   * RAM and resets the machine. Errors are one line.
+   */
+  load(image: LoadedImage, firmware?: LoadedImage): void;
+  /**
+   * System reset: devices, hart (pc = 0x1000; with the built-in firmware, the kernel in S-mode), images
+   * and device tree re-copied.
+   */
   reset(): void;
   /** Console input, for the UART (and semihosting stdin when enabled). */
   sendInput(bytes: Uint8Array): void;
@@ -97,6 +119,7 @@ export class VirtBoard implements VirtMachine {
   readonly fdt: Uint8Array;
   readonly fdtAddress: number;
   image: LoadedImage | null = null;
+  firmwareImage: LoadedImage | null = null;
   exitCode: number | null = null;
   resetRequested = false;
 
@@ -110,6 +133,9 @@ export class VirtBoard implements VirtMachine {
     }
     this.bus = new SystemBus({ ramBase: VIRT.dram.base, ramSize });
     this.hart = makeHart(this.bus);
+    if (opts.firmware === 'builtin' && !isFirmwareHart(this.hart)) {
+      throw new Error('the built-in firmware needs a hart that carries it (use createVirt)');
+    }
     this.clock = new MachineClock(this.hart, opts.timeMode ?? 'icount');
 
     this.bus.addRom({ name: 'mrom', base: VIRT.mrom.base, bytes: this.rom });
@@ -137,18 +163,23 @@ export class VirtBoard implements VirtMachine {
     this.reset();
   }
 
-  load(image: LoadedImage): void {
-    for (const seg of image.segments) {
-      if (!this.bus.inRam(seg.addr, seg.data.length)) {
-        const ramEnd = VIRT.dram.base + this.bus.ramSize;
-        throw badInput(image.path, `segment at ${hex(seg.addr)}..${hex(seg.addr + seg.data.length)} lies outside RAM (${hex(VIRT.dram.base)}..${hex(ramEnd)})`);
+  load(image: LoadedImage, firmware?: LoadedImage): void {
+    for (const img of firmware !== undefined ? [firmware, image] : [image]) {
+      for (const seg of img.segments) {
+        if (!this.bus.inRam(seg.addr, seg.data.length)) {
+          const ramEnd = VIRT.dram.base + this.bus.ramSize;
+          throw badInput(img.path, `segment at ${hex(seg.addr)}..${hex(seg.addr + seg.data.length)} lies outside RAM (${hex(VIRT.dram.base)}..${hex(ramEnd)})`);
+        }
       }
     }
     this.image = image;
+    this.firmwareImage = firmware ?? null;
     // QEMU jumps to the start of RAM with -bios none; we jump to the entry point, which is the same
-    // address for any image QEMU can boot and the right one for the rest.
+    // address for any image QEMU can boot and the right one for the rest. fw_dynamic_info's next
+    // address is QEMU's: the kernel's lowest address.
     const lowest = Math.min(...image.segments.map((s) => s.addr));
-    writeResetRom(this.rom, { startAddress: image.entry, fdtAddress: this.fdtAddress, nextAddress: lowest });
+    const start = firmware?.entry ?? (this.opts.firmware === 'builtin' ? VIRT.dram.base : image.entry);
+    writeResetRom(this.rom, { startAddress: start, fdtAddress: this.fdtAddress, nextAddress: lowest });
     if (this.opts.htif === undefined) {
       if (this.htif !== null) this.bus.removeDevice(this.htif);
       this.htif = null;
@@ -167,11 +198,16 @@ export class VirtBoard implements VirtMachine {
     this.finisher.reset();
     this.htif?.reset();
     this.semihosting?.reset();
-    // Blobs in QEMU's order: the image, then the device tree (which wins where they overlap).
-    for (const seg of this.image?.segments ?? []) this.bus.loadBytes(seg.addr, seg.data);
+    // Blobs in QEMU's order: firmware, kernel, then the device tree (which wins where they overlap).
+    for (const img of [this.firmwareImage, this.image]) {
+      for (const seg of img?.segments ?? []) this.bus.loadBytes(seg.addr, seg.data);
+    }
     this.bus.loadBytes(this.fdtAddress, this.fdt);
     this.exitCode = null;
     this.resetRequested = false;
+    if (this.opts.firmware === 'builtin' && this.image !== null && isFirmwareHart(this.hart)) {
+      this.hart.bootSupervisor(this.image.entry, this.fdtAddress);
+    }
   }
 
   sendInput(bytes: Uint8Array): void {
@@ -218,7 +254,7 @@ export class VirtBoard implements VirtMachine {
 
   private makeSemihosting(): Semihosting {
     const blobs = () => [
-      ...(this.image?.segments ?? []).map((s) => ({ addr: s.addr, size: s.data.length })),
+      ...[this.firmwareImage, this.image].flatMap((img) => img?.segments ?? []).map((s) => ({ addr: s.addr, size: s.data.length })),
       { addr: this.fdtAddress, size: this.fdt.length },
     ];
     return new Semihosting({

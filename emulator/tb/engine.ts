@@ -379,7 +379,8 @@ export class Engine {
       stats.jumpCacheHits++;
       return tb;
     }
-    const ppc = h.translateFetch(vpc);
+    // Blocks keep addresses as int32, as the register array does; translateFetch answers unsigned.
+    const ppc = h.translateFetch(vpc) | 0;
     tb = this.cache.find(vpc, ppc, flags);
     if (tb !== null) {
       stats.cacheHits++;
@@ -389,11 +390,23 @@ export class Engine {
     return this.translate(vpc, ppc, flags, this.maxBlockInsns, true);
   }
 
-  /** Translates, optimises and compiles one block; `cache` false makes a one-off (single step). */
+  /**
+   * Translates, optimises and compiles one block; `cache` false makes a one-off (single step, debugger
+   * listings) that ignores breakpoints.
+   */
   translate(vpc: number, ppc: number, flags: number, maxInsns: number, cache: boolean): TranslationBlock {
     const t0 = performance.now();
     this.fetchedPages.clear();
-    const tblock = translateBlock(this.env, vpc, maxInsns);
+    // A one-off block (a single step, a listing for the debugger) shows the code itself: breakpoints,
+    // which only shape cached blocks, do not cut it short.
+    const bpsWere = this.breakpointsOff;
+    if (!cache) this.breakpointsOff = true;
+    let tblock;
+    try {
+      tblock = translateBlock(this.env, vpc, maxInsns);
+    } finally {
+      this.breakpointsOff = bpsWere;
+    }
     const opt = optimize(tblock.ir);
     const fn = interpretedBlock(tblock.ir, opt.ops, RUNTIME);
     const ms = performance.now() - t0;

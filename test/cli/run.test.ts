@@ -86,7 +86,7 @@ describe('cli: translucent run', function () {
     assert.match(text, /^0x80000000:  [0-9a-f]{4,8}\s+\S+/m);
     assert.match(text, /^OP:\n ---- 80000000$/m);
     assert.match(text, /^OP after optimization and liveness analysis:$/m);
-    assert.match(text, /^OUT: \[size=\d+\]\nfunction tb_80000000\(x, m, h\) \{$/m);
+    assert.match(text, /^OUT: \[size=\d+\]\nfunction tb_80000000\(x, m, h, tb, limit\) \{$/m);
   });
 
   it('--stats prints the translation counters', () => {

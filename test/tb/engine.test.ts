@@ -68,6 +68,11 @@ describe('tb/engine', () => {
     sys.run(5_000_000);
     const s = sys.engine.stats;
     assert.ok(s.translations > 0 && s.translations === s.cacheMisses);
+    // The jump cache is cleared on MMU changes; what it forgets must still be found by physical address.
+    sys.engine.cache.clearJumpCache();
+    const before = s.cacheHits;
+    sys.run(100_000);
+    assert.ok(s.cacheHits > before, 'physical lookups hit');
     assert.ok(s.chainedJumps > s.lookups, 'a hot loop runs through direct links');
     // Self-loops run on inside their block's function: counted per block, not as dispatcher entries.
     const execs = [...sys.engine.cache.blocks()].reduce((n, b) => n + b.execs, 0);
