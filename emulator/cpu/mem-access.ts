@@ -27,6 +27,23 @@ const TAG1 = -4096;
 const TAG2 = -4096 | 1;
 const TAG4 = -4096 | 3;
 
+/**
+ * Debugger data watchpoints. Only the slow path consults them: a watched page never gets a TLB entry,
+ * so every access to it comes here, and pages without watchpoints keep the one-compare fast path.
+ */
+export interface WatchHook {
+  /** Whether the 4 KiB virtual page holding `va` has a watchpoint (then it must not enter the TLB). */
+  watchesPage(va: number): boolean;
+  /** Called before a data access of `size` bytes at `va`; true stops before it (WATCH_SIGNAL). */
+  hit(va: number, size: number, write: boolean): boolean;
+}
+
+/**
+ * Thrown (preallocated, like TRAP_SIGNAL) before an access a watchpoint matched: nothing of the
+ * instruction has happened, pc is synced to it, and the dispatcher stops (StopReason.Watchpoint).
+ */
+export const WATCH_SIGNAL: { readonly kind: 'watchpoint' } = Object.freeze({ kind: 'watchpoint' as const });
+
 /** A bus that may overlay devices on RAM pages (machine/bus.ts marks those in ioPages). */
 interface MaybeOverlaidBus extends Bus {
   readonly ioPages?: Uint8Array;
@@ -52,6 +69,8 @@ export class MemUnit implements MemAccess {
 
   readonly tlb = new Tlb();
   private readonly sv32: Sv32;
+  /** Data watchpoints (set through setWatch), or null: then nothing here looks at them. */
+  private watch: WatchHook | null = null;
 
   // The translation state the slow path needs, derived from privilege, mstatus and satp.
   private dataCtx = TlbCtx.M;
@@ -240,6 +259,7 @@ export class MemUnit implements MemAccess {
    * When the whole page is plain RAM and PMP allows all of it, the TLB learns the page.
    */
   translateData(va: number, access: Access, size: number, need: number): number {
+    if (this.watch !== null && this.watch.hit(va, size, access === Access.Store)) throw WATCH_SIGNAL;
     let pa: number;
     if (this.dataMmu) {
       pa = this.sv32.translate(va, access, this.dataPriv, this.sum, this.mxr, this.hart.csr.satp);
@@ -252,7 +272,9 @@ export class MemUnit implements MemAccess {
     const pagePa = pa - (pa % PAGE);
     if (pmp.allowsPage(pagePa, need, isM)) {
       const off = this.ramPageOffset(pagePa);
-      if (off >= 0) this.tlb.fill(access, this.dataCtx, va, off - (va & ~0xfff), this.dataMmu && this.sv32.superpage);
+      if (off >= 0 && (this.watch === null || !this.watch.watchesPage(va))) {
+        this.tlb.fill(access, this.dataCtx, va, off - (va & ~0xfff), this.dataMmu && this.sv32.superpage);
+      }
     } else if (!pmp.check(pa, size, need, isM)) {
       this.hart.raise(ACCESS_FAULT[access], va);
     }
@@ -369,6 +391,12 @@ export class MemUnit implements MemAccess {
   }
 
   flushTlb(): void {
+    this.tlb.flushAll();
+  }
+
+  /** Installs (or removes) the debugger's watchpoints; TLB entries made before may cover watched pages. */
+  setWatch(hook: WatchHook | null): void {
+    this.watch = hook;
     this.tlb.flushAll();
   }
 }
