@@ -45,7 +45,11 @@ function usage(): string {
     'Options:',
     ...rows.map(([a, h]) => `${a.padEnd(w)}  ${h}`),
     '',
-    'Commands: run, help',
+    'Commands:',
+    '  run [options] GUEST        boot a guest (this help)',
+    '  asm FILE.S... -o OUT.elf   assemble RISC-V assembly into an ELF for the virt board (asm --help)',
+    '  lsp --stdio                the RISC-V assembly language server, for any LSP editor',
+    '  help                       this help',
   ].join('\n');
 }
 
@@ -223,6 +227,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'run': return await run(rest);
+      // Loaded on demand: `run` should not pay for the assembler or the language server.
+      case 'asm': return await (require('./asm/cli') as typeof import('./asm/cli')).asmMain(rest);
+      case 'lsp': return await (require('../language-server/main') as typeof import('../language-server/main')).lspMain(rest);
       case undefined: case 'help': case '--help': case '-h':
         process.stdout.write(usage() + '\n');
         return cmd === undefined ? 2 : 0;

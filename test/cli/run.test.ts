@@ -111,4 +111,33 @@ describe('cli: translucent run', function () {
     assert.ok(count(a.stderr));
     assert.equal(count(a.stderr), count(b.stderr));
   });
+
+  it('`translucent asm` assembles a program that `translucent run` then boots', () => {
+    const src = file('hi.S', [
+      '    .globl _start',
+      '_start:',
+      '    li s0, 0x10000000',
+      '    la s1, msg',
+      '1:  lbu a0, 0(s1)',
+      '    beqz a0, 2f',
+      '    sb a0, 0(s0)',
+      '    addi s1, s1, 1',
+      '    j 1b',
+      '2:  li t0, 0x100000',
+      '    li t1, (7 << 16) | 0x3333',
+      '    sw t1, 0(t0)',
+      '    .data',
+      'msg: .asciz "assembled here\\n"',
+      '',
+    ].join('\n'));
+    const elf = path.join(tmp, 'hi.elf');
+    const a = run(['asm', src, '-o', elf]);
+    assert.equal(a.status, 0, a.stderr);
+    const r = run(['run', elf]);
+    assert.equal(r.stdout, 'assembled here\n');
+    assert.equal(r.status, 7);
+    const bad = run(['asm', file('bad.S', 'addi a0, a0\n'), '-o', elf]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /bad\.S:1:1: error: `addi` takes 3 operands, got 2/);
+  });
 });
