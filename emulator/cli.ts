@@ -48,6 +48,7 @@ function usage(): string {
     'Commands:',
     '  run [options] GUEST        boot a guest (this help)',
     '  asm FILE.S... -o OUT.elf   assemble RISC-V assembly into an ELF for the virt board (asm --help)',
+    '  dap                        the debug adapter (Debug Adapter Protocol on stdin/stdout), for any DAP client',
     '  lsp --stdio                the RISC-V assembly language server, for any LSP editor',
     '  help                       this help',
   ].join('\n');
@@ -230,6 +231,7 @@ export async function main(argv: string[]): Promise<number> {
       // Loaded on demand: `run` should not pay for the assembler or the language server.
       case 'asm': return await (require('./asm/cli') as typeof import('./asm/cli')).asmMain(rest);
       case 'lsp': return await (require('../language-server/main') as typeof import('../language-server/main')).lspMain(rest);
+      case 'dap': return await (require('../debug-adapter/main') as typeof import('../debug-adapter/main')).dapMain(rest);
       case undefined: case 'help': case '--help': case '-h':
         process.stdout.write(usage() + '\n');
         return cmd === undefined ? 2 : 0;
