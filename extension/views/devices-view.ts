@@ -1,0 +1,77 @@
+/**
+ * The Devices view: the board's devices with their registers decoded, the MMU and its TLB, PMP, and
+ * the key CSRs; refreshed at each stop and, throttled, while the guest runs.
+ */
+import * as vscode from 'vscode';
+import { VIEW_IDS } from '../debug/constants';
+import { customRequest } from '../debug/adapter-client';
+import { readCsrs } from '../debug/csrs';
+import { SessionEvents } from '../debug/session-events';
+import { LiveUpdates } from './live-updates';
+import { CsrValue, DevicesFromView, DevicesToView, SessionState } from './messages';
+import { Throttle } from './throttle';
+import { TypedWebviewView } from './webview-view';
+
+export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView> {
+  protected readonly viewId = VIEW_IDS.devices;
+  private last: DevicesToView | undefined;
+  /** CSRs can only be read at a stop (they belong to a stack frame's scopes); kept while running. */
+  private csrs: readonly CsrValue[] = [];
+  /** Numbers every stop of every session, so a new session's first stop is never taken for an old one. */
+  private stops = 0;
+  private readonly refresher = new Throttle(1000, () => this.load());
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(extensionUri: vscode.Uri, private readonly sessions: SessionEvents, private readonly live: LiveUpdates) {
+    super(extensionUri, { script: 'devices', title: 'Devices' });
+    this.subscriptions = [
+      sessions.onStopped((s) => {
+        if (s.session !== sessions.current) return;
+        this.stops++;
+        this.post({ type: 'session', state: 'stopped' });
+        this.refresher.now();
+      }),
+      sessions.onContinued((s) => { if (s === sessions.current) this.post({ type: 'session', state: 'running' }); }),
+      sessions.onCurrentChanged(() => this.onReady()),
+      sessions.onCustomEvent((e) => {
+        if (e.event === 'translucent/stats' && e.session === sessions.current && this.live.enabled && this.visible) this.refresher.trigger();
+      }),
+    ];
+  }
+
+  refresh(): void {
+    this.refresher.now();
+  }
+
+  private state(): SessionState {
+    const s = this.sessions.current;
+    if (!s) return 'none';
+    return this.sessions.stopOf(s) ? 'stopped' : 'running';
+  }
+
+  protected onReady(): void {
+    this.post({ type: 'session', state: this.state() });
+    if (this.last) this.post(this.last);
+    if (this.state() !== 'none') this.refresher.now();
+  }
+
+  private async load(): Promise<void> {
+    const session = this.sessions.current;
+    if (!session || !this.visible) return;
+    const stop = this.sessions.stopOf(session);
+    const machine = await customRequest(session, 'translucent/devices', {});
+    if (stop) this.csrs = await readCsrs(session, stop.threadId);
+    this.last = { type: 'machine', machine, stop: stop ? this.stops : undefined, csrs: this.csrs };
+    this.post(this.last);
+  }
+
+  protected receive(_m: DevicesFromView): void {
+    // The view only says `ready`, which the base class handles.
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.refresher.dispose();
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
