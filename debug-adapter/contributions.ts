@@ -27,13 +27,13 @@ export function debuggerContributions(): Record<string, unknown> {
       },
       initialConfigurations: [{
         type: DEBUG_TYPE, request: 'launch', name: 'Translucent: debug guest',
-        program: '${workspaceFolder}/program.elf', stopOnEntry: true,
+        program: '${workspaceFolder}/program.elf', cwd: '${workspaceFolder}', stopOnEntry: true,
       }],
       configurationSnippets: [
         {
           label: 'Translucent: bare-metal ELF',
           description: 'Debug an RV32 ELF on the virt board',
-          body: { type: DEBUG_TYPE, request: 'launch', name: 'Translucent: ${1:program}', program: '^"\\${workspaceFolder}/${1:program.elf}"', stopOnEntry: true },
+          body: { type: DEBUG_TYPE, request: 'launch', name: 'Translucent: ${1:program}', program: '^"\\${workspaceFolder}/${1:program.elf}"', cwd: '^"\\${workspaceFolder}"', stopOnEntry: true },
         },
         {
           label: 'Translucent: semihosting ELF',

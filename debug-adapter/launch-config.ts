@@ -19,7 +19,7 @@ export const LAUNCH_ATTRIBUTES = object({
   engine: optional(oneOf(['jit', 'interp'] as const, 'Execution engine: "jit" compiles hot blocks to JavaScript; "interp" runs every block with the micro-op interpreter.'), 'jit'),
   semihosting: optional(bool('Enable RISC-V semihosting (console, files relative to "cwd", exit status).'), false),
   stopOnEntry: optional(bool('Stop at the program\'s entry point (after the reset code and any firmware) instead of running.'), false),
-  cwd: optional(str('Directory that relative paths in this configuration and semihosting file names are relative to (default: the workspace folder).')),
+  cwd: optional(str('Directory that relative paths in this configuration, relative source paths in the DWARF and semihosting file names are relative to (default: the directory the adapter runs in; the initial configurations set ${workspaceFolder}).')),
   symbols: optional(arrayOf(str('An ELF file.'), 'Extra ELF files whose symbols and line tables describe code in the guest (a firmware\'s ELF, a kernel\'s vmlinux).'), []),
 }, 'Run an RV32IMAC guest on the Translucent virt board under the debugger.');
 

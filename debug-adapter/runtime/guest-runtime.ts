@@ -233,7 +233,9 @@ export class GuestRuntime extends EventEmitter<RuntimeEvents> implements Monitor
     this.state = 'stopped';
     this.pauseRequested = false;
     this.lastStop = stop;
-    this.exec.passPc = this.exec.pc;
+    // Resuming runs the instruction at a stop first (breakpoints there do not fire again), except in
+    // front of an interrupt: that is taken first, before anything at pc.
+    this.exec.passPc = stop.trap?.interrupt ? null : this.exec.pc;
     this.emitStats(false);
     this.emit('stopped', stop);
   }

@@ -282,8 +282,8 @@ export class Engine {
     const m = this.machine;
     const h = m.hart;
     if (h.stopRequested) return StopReason.Stopped;
-    // Stepping from a stop before an exception enters its handler: that is the step.
-    if (this.takeHeldException()) return StopReason.Budget;
+    // Stepping from a stop before a trap enters its handler: that is the step.
+    if (this.takeHeldException() || this.takeHeldInterrupt()) return StopReason.Budget;
     if (h.waiting) {
       if (!h.wakeupPending()) {
         const deadline = m.nextTimerDeadline();
@@ -322,6 +322,15 @@ export class Engine {
     if (this.held !== Held.Exception) return false;
     this.held = Held.None;
     this.machine.hart.enterTrap();
+    return true;
+  }
+
+  /** step() does not take interrupts, except the one the debugger stopped in front of. */
+  private takeHeldInterrupt(): boolean {
+    if (this.held !== Held.Interrupt) return false;
+    this.held = Held.None;
+    if (!this.machine.hart.takeInterrupt()) return false;
+    this.stats.interrupts++;
     return true;
   }
 

@@ -219,6 +219,13 @@ describe('debug adapter: exception filters', function () {
     assert.equal((await s.topFrame()).name.split('+')[0], 'timer_once');
     const info = await s.dc.exceptionInfoRequest({ threadId: 1 });
     assert.equal(info.body.exceptionId, 'timer-interrupt');
+    // A step takes the interrupt: pc at the handler, mepc the instruction that was next.
+    const next = (await s.topFrame()).instructionPointerReference!;
+    const stopped = s.wait('stopped');
+    await s.dc.stepInRequest({ threadId: 1, granularity: 'instruction' });
+    await stopped;
+    assert.equal((await s.topFrame()).name, 'trap_entry');
+    assert.equal(await s.evaluate('p/x mepc'), `0x${Number(next).toString(16)}`);
     assert.equal((await s.continueTo()).event, 'exited');
   });
 

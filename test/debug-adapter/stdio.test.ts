@@ -41,8 +41,8 @@ describe('debug adapter: stdio server (child process)', function () {
     }
   });
 
-  it('survives garbage on stdin and answers the next request; exits when stdin closes', async () => {
-    const child = spawn(process.execPath, [MAIN], { stdio: ['pipe', 'pipe', 'pipe'] });
+  it('`translucent dap` survives garbage on stdin and answers the next request; exits when stdin closes', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'translucent.js'), 'dap'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stdin.write('Content-Length: 9\r\n\r\n{not json');

@@ -86,6 +86,17 @@ describe('debugger hooks in the engine and memory unit', () => {
     assert.match(out(), /ticks=1/);
   });
 
+  it('a step from a held interrupt enters its handler', () => {
+    const { sys, hart } = boot();
+    sys.engine.onTrap = (_cause, _tval, interrupt) => interrupt;
+    assert.equal(runUntil(sys, (x) => x === StopReason.Trap), StopReason.Trap);
+    const next = hart.x[PC_INDEX] >>> 0;
+    assert.equal(sys.engine.step(), StopReason.Budget);
+    assert.equal(hart.x[PC_INDEX] >>> 0, (hart.peekCsr(0x305)! & ~3) >>> 0, 'pc is mtvec');
+    assert.equal(hart.peekCsr(0x342), 0x80000007);
+    assert.equal(hart.peekCsr(0x341), next);
+  });
+
   it('watchpoints stop before the access; watched pages get no TLB entries, others keep theirs', () => {
     const { sys, hart } = boot();
     const counter = sys.image.symbols.address('counter')!;
