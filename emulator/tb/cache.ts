@@ -85,6 +85,13 @@ export class TbCache {
     return hit;
   }
 
+  /** Invalidates the blocks `pred` picks (debugger breakpoint changes); returns how many. */
+  invalidateWhere(pred: (tb: TranslationBlock) => boolean): number {
+    const hit = [...this.blocks()].filter(pred);
+    for (const tb of hit) this.remove(tb);
+    return hit.length;
+  }
+
   /** Drops every block (size bound, reset). */
   flush(): void {
     for (const list of this.byPhys.values()) for (const tb of list) tb.valid = false;

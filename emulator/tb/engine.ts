@@ -363,9 +363,15 @@ export class Engine {
     for (const pc of pcs) next.add(pc | 0);
     const same = next.size === this.breakpoints.size && [...next].every((pc) => this.breakpoints.has(pc));
     if (same) return;
+    // Only blocks that hold a changed address are retranslated: ones containing a new breakpoint, and
+    // the empty stop-block at a removed one. Blocks that merely end early at a removed breakpoint stay
+    // correct (they chain on), so a temporary breakpoint (step over) does not cost a cache flush.
+    const changed: number[] = [];
+    for (const pc of next) if (!this.breakpoints.has(pc)) changed.push(pc);
+    for (const pc of this.breakpoints) if (!next.has(pc)) changed.push(pc);
     this.breakpoints.clear();
     for (const pc of next) this.breakpoints.add(pc);
-    this.cache.flush();
+    this.cache.invalidateWhere((tb) => changed.some((pc) => tb.vpc === pc || (((pc - tb.vpc) >>> 0) < tb.size)));
   }
 
   /** Direct links are safe within a page, or anywhere when there is no address translation. */

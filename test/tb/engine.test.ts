@@ -109,4 +109,30 @@ describe('tb/engine', () => {
     assert.ok(sys.engine.stats.flushes > 0);
     assert.ok(sys.engine.cache.size <= 8);
   });
+
+  it('changing breakpoints retranslates only the blocks they touch', () => {
+    const { sys, text } = boot('hello-c.elf', 'jit');
+    const main = sys.image.symbols.address('main')!;
+    sys.engine.setBreakpoints([main]);
+    assert.equal(sys.run(50_000_000).reason, StopReason.Breakpoint);
+    const cached = sys.engine.cache.size;
+    const flushes = sys.engine.stats.flushes;
+    sys.engine.setBreakpoints([]);
+    assert.equal(sys.engine.stats.flushes, flushes, 'no flush');
+    assert.ok(sys.engine.cache.size >= cached - 2, 'only the blocks at the breakpoint were dropped');
+    assert.equal(sys.engine.step(), StopReason.Budget);
+    const end = runToEnd(sys);
+    assert.equal(end.exitCode, 0);
+    assert.match(text(), /Goodbye!/);
+    // Set inside a hot, compiled block: that block is retranslated and the guest stops there.
+    const hot = boot('bench-crc.elf', 'jit');
+    hot.sys.run(2_000_000);
+    const block = [...hot.sys.engine.cache.blocks()].filter((b) => b.guest.length > 2).sort((a, b) => b.execs - a.execs)[0];
+    assert.ok(block.hostCode !== '', 'the hot block was compiled');
+    hot.sys.engine.setBreakpoints([block.insnPcs[1]]);
+    assert.ok(!block.valid, 'the block holding the breakpoint was dropped');
+    const r = hot.sys.run(50_000_000);
+    assert.equal(r.reason, StopReason.Breakpoint);
+    assert.equal(hot.sys.machine.hart.x[PC_INDEX], block.insnPcs[1]);
+  });
 });
