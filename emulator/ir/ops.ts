@@ -193,4 +193,10 @@ export const enum ExitReason {
   Lookup = 2,
   /** A debugger breakpoint at pc: stop before executing it. */
   Breakpoint = 3,
+  /**
+   * An indirect jump (jalr) with the translation state unchanged: the dispatcher may reuse the block
+   * this one jumped to last time when pc matches (a one-entry inline cache: returns, calls through
+   * pointers).
+   */
+  Jump = 4,
 }

@@ -12,6 +12,9 @@ export class TranslationBlock {
   /** Direct links for exit slots 0 and 1 (set lazily by the dispatcher). */
   link0: TranslationBlock | null = null;
   link1: TranslationBlock | null = null;
+  /** Where this block's indirect jump (ExitReason.Jump) went last time, and under which MMU epoch. */
+  linkJump: TranslationBlock | null = null;
+  linkJumpEpoch = -1;
   /** Times entered. */
   execs = 0;
   /** Times entered through a direct link from another block. */

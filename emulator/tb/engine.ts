@@ -207,6 +207,9 @@ export class Engine {
           tb = prev.link0;
         } else if (slot === 1 && prev !== null && prev.link1 !== null && prev.link1.valid) {
           tb = prev.link1;
+        } else if (slot === ExitReason.Jump && prev !== null) {
+          const t: TranslationBlock | null = prev.linkJump;
+          if (t !== null && t.vpc === x[PC_INDEX] && t.valid && prev.linkJumpEpoch === h.mmuEpoch) tb = t;
         }
         if (tb !== null) {
           stats.chainedJumps++;
@@ -217,7 +220,10 @@ export class Engine {
             break;
           }
           tb = this.lookup(x[PC_INDEX]);
-          if (prev !== null && slot < 2 && this.chainable(prev, tb)) {
+          if (slot === ExitReason.Jump && prev !== null) {
+            prev.linkJump = tb;
+            prev.linkJumpEpoch = h.mmuEpoch;
+          } else if (prev !== null && slot < 2 && this.chainable(prev, tb)) {
             if (slot === 0) prev.link0 = tb;
             else prev.link1 = tb;
             stats.linksMade++;

@@ -8,7 +8,8 @@
  */
 import { Cond } from '../ir/ops';
 import { BaseMnemonic } from '../isa/types';
-import { TransFn, fromTable, genBinop, gotoPc, exitLookup } from './context';
+import { TransFn, fromTable, genBinop, gotoPc } from './context';
+import { ExitReason } from '../ir/ops';
 
 const BRANCHES = {
   beq: Cond.EQ, bne: Cond.NE, blt: Cond.LT, bge: Cond.GE, bltu: Cond.LTU, bgeu: Cond.GEU,
@@ -34,6 +35,7 @@ export const BRANCH_TRANSLATORS = {
     genBinop(ctx, 'add', b.pc, b.reg(d.rs1), b.k(d.imm));
     genBinop(ctx, 'and', b.pc, b.pc, b.k(~1));
     b.setReg(d.rd, b.k(ctx.next));
-    exitLookup(ctx);
+    b.exitTb(ExitReason.Jump);
+    ctx.ended = true;
   },
 } satisfies Partial<Record<BaseMnemonic, TransFn>>;
