@@ -68,7 +68,19 @@ export function disassemble(target: DebugTarget, base: number, instructionOffset
     const start = instructionOffset === 0 ? base : (skipped[skipped.length - 1].addr + skipped[skipped.length - 1].len) >>> 0;
     raws = forward(target, start, count);
   } else {
-    const before = backward(target, base, -instructionOffset);
+    // The client places the instruction at `base` at index -instructionOffset: exactly that many must
+    // come before it, even when the nearest known boundary (a symbol) is closer than that.
+    const want = -instructionOffset;
+    const before = backward(target, base, want);
+    while (before.length < want) {
+      const more = backward(target, before.length ? before[0].addr : base, want - before.length);
+      if (more.length === 0 || more[0].addr >= (before[0]?.addr ?? base)) {
+        const first = before.length ? before[0].addr : base;
+        before.unshift({ ...rawAt(target, (first - 2) >>> 0), len: 2 });
+      } else {
+        before.unshift(...more);
+      }
+    }
     raws = [...before, ...forward(target, base, Math.max(0, count + instructionOffset))].slice(0, count);
     while (raws.length < count) raws.push(rawAt(target, (raws[raws.length - 1].addr + raws[raws.length - 1].len) >>> 0));
   }

@@ -127,6 +127,11 @@ describe('debug adapter: state of a stopped guest', function () {
     assert.equal(insns.length, 8);
     assert.equal(insns[4].address, pc);
     for (let i = 1; i < insns.length; i++) assert.ok(Number(insns[i].address) > Number(insns[i - 1].address));
+    // What VS Code's Disassembly view asks for: far more before the pc than the function has.
+    const wide = (await s.dc.disassembleRequest({ memoryReference: pc, instructionOffset: -50, instructionCount: 100 })).body!.instructions;
+    assert.equal(wide.length, 100);
+    assert.equal(wide[50].address, pc, 'the instruction at memoryReference sits at index -instructionOffset');
+    for (let i = 1; i < wide.length; i++) assert.ok(Number(wide[i].address) > Number(wide[i - 1].address));
     assert.ok(insns.some((i) => i.line !== undefined && i.location?.path === DEMO_SOURCE));
     const text = objdump(DEMO);
     if (text === null) return;
