@@ -6,6 +6,7 @@
  * Then the Linux section (bench/linux-boot.ts): both prebuilt RV32 kernels, time to /init and to power-off.
  *
  *   npm run bench [-- --only NAME] [-- --skip-interp] [-- --markdown] [-- --linux | --skip-linux] [-- --linux-runs N]
+ *   [-- --skip-panels]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { GuestSystem } from '../emulator/system';
 import { StopReason, EngineKind } from '../emulator/tb/engine';
 import { linuxBench } from './linux-boot';
+import { panelsBench } from './panels';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const GUEST_DIR = path.join(ROOT, 'test', 'guests', 'bin');
@@ -91,6 +93,14 @@ async function main(): Promise<void> {
     print(header, rows, markdown);
     console.log(`\nQEMU: qemu-system-riscv32 -M virt -bios none (TCG), start-up of ${qemuStart.toFixed(0)} ms subtracted; ` +
       'ours: in-process, best of 3 (interpreter: 1 run), translation included.');
+  }
+
+  if (rows.length > 0 && !argv.includes('--skip-panels')) {
+    const name = guests.includes('bench-dhry.elf') ? 'bench-dhry.elf' : guests[0];
+    const p = panelsBench(path.join(GUEST_DIR, name));
+    const cost = ((p.onMs / p.offMs - 1) * 100).toFixed(1);
+    console.log(`\nPanels' live updates (${name.replace(/\.elf$/, '')}, jit): off ${p.offMs.toFixed(0)} ms, on ${p.onMs.toFixed(0)} ms ` +
+      `(${p.updates} updates of tbStats + devices, ${(p.bytesPerUpdate / 1024).toFixed(0)} KiB each): ${cost} % slower.`);
   }
 
   if (argv.includes('--skip-linux') || only !== undefined) return;
