@@ -20,6 +20,7 @@ const RUN_OPTIONS = {
   engine: { type: 'string', doc: { arg: 'jit|interp', help: 'execution engine: generated JavaScript (default) or the micro-op interpreter' } },
   bios: { type: 'string', doc: { arg: 'none|builtin|FILE', help: 'M-mode firmware: none (GUEST runs in M-mode), builtin (our SBI; GUEST in S-mode) or an image run before GUEST; default: builtin for an S-mode Linux Image, else none' } },
   semihosting: { type: 'boolean', doc: { help: 'enable RISC-V semihosting (console, files, exit) for the guest' } },
+  clock: { type: 'string', doc: { arg: 'icount|host', help: 'machine time from retired instructions (default: runs repeat exactly) or from the host clock' } },
   ram: { type: 'string', doc: { arg: 'SIZE', help: 'RAM size, e.g. 128M (default), 64MiB, 1G' } },
   append: { type: 'string', doc: { arg: 'CMDLINE', help: 'kernel command line (device tree /chosen/bootargs)' } },
   dtb: { type: 'string', doc: { arg: 'FILE', help: 'device tree blob to pass instead of the generated one (--append still sets its bootargs)' } },
@@ -110,6 +111,8 @@ async function run(argv: string[]): Promise<number> {
   }
   const trace = v.trace !== undefined ? parseTrace(v.trace as string) : undefined;
   const ramSize = v.ram !== undefined ? parseSize(v.ram as string) : undefined;
+  const clock = (v.clock as string | undefined) ?? 'icount';
+  if (clock !== 'icount' && clock !== 'host') throw new UsageError(`--clock: "${clock}" is not icount or host`);
   const traceFd = trace?.file ? fs.openSync(trace.file, 'w') : 2;
 
   const stdout = process.stdout;
@@ -124,6 +127,7 @@ async function run(argv: string[]): Promise<number> {
     ramSize,
     bootargs: v.append as string | undefined,
     semihosting: v.semihosting === true,
+    clock,
     cwd: process.cwd(),
     write: (bytes) => writeAll(stdout.fd, bytes),
     onTranslate: trace ? (tb) => fs.writeSync(traceFd, formatTrace(tb, trace.kinds, (a) => sys?.symbolize(a))) : undefined,

@@ -28,6 +28,11 @@ export interface SystemOptions {
   readonly ramSize?: number;
   readonly bootargs?: string;
   readonly semihosting?: boolean;
+  /**
+   * Where machine time comes from: retired instructions (default: every run repeats exactly) or the
+   * host's clock (timers follow wall time, as QEMU without -icount).
+   */
+  readonly clock?: 'icount' | 'host';
   /** Directory semihosting file operations are relative to. */
   readonly cwd?: string;
   /** Guest console output (UART, semihosting console). */
@@ -69,6 +74,7 @@ export class GuestSystem {
       console: { write: opts.write },
       semihosting: opts.semihosting,
       semihostCwd: opts.cwd,
+      timeMode: opts.clock,
       htif: this.image.tohost !== undefined ? { tohost: this.image.tohost, fromhost: this.image.fromhost } : undefined,
     });
     this.engine = new Engine(this.machine, {

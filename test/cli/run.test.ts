@@ -42,7 +42,7 @@ describe('cli: translucent run', function () {
   it('--help documents every option', () => {
     const r = run(['run', '--help']);
     assert.equal(r.status, 0);
-    for (const opt of ['--engine', '--semihosting', '--ram', '--append', '--max-insns', '--trace', '--stats']) {
+    for (const opt of ['--engine', '--semihosting', '--clock', '--ram', '--append', '--max-insns', '--trace', '--stats']) {
       assert.match(r.stdout, new RegExp(`^\\s+${opt}\\b.*\\S+\\s{2,}\\S`, 'm'), `${opt} documented`);
     }
   });
@@ -68,6 +68,7 @@ describe('cli: translucent run', function () {
     assertOneLineError(run(['run', '--ram', 'lots', path.join(GUESTS, 'hello-asm.elf')]), 2, /--ram/);
     assertOneLineError(run(['run', '--trace', 'in_asm,bogus', path.join(GUESTS, 'hello-asm.elf')]), 2, /bogus/);
     assertOneLineError(run(['run', '--max-insns', '-3', path.join(GUESTS, 'hello-asm.elf')]), 2, /--max-insns/);
+    assertOneLineError(run(['run', '--clock', 'sundial', path.join(GUESTS, 'hello-asm.elf')]), 2, /--clock/);
   });
   it('an unknown command', () => assertOneLineError(run(['frobnicate']), 2, /frobnicate/));
 
@@ -101,6 +102,12 @@ describe('cli: translucent run', function () {
     const r = run(['run', path.join(GUESTS, 'echo.elf')], 'hi there\n');
     assert.equal(r.stdout, 'HI THERE\n');
     assert.equal(r.status, 0);
+  });
+
+  it('--clock host runs timer-driven guests on wall-clock time', () => {
+    const r = run(['run', '--clock', 'host', path.join(GUESTS, 'interrupts.elf')]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, fs.readFileSync(path.join(ROOT, 'test', 'guests', 'expected', 'interrupts.out'), 'latin1'));
   });
 
   it('runs repeat exactly (deterministic time)', () => {
