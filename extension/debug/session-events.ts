@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { DEBUG_TYPE } from './constants';
+import type { SessionState } from '../views/messages';
 
 export interface SessionStop {
   readonly session: vscode.DebugSession;
@@ -89,6 +90,13 @@ export class SessionEvents implements vscode.Disposable {
     const active = vscode.debug.activeDebugSession;
     if (active?.type === DEBUG_TYPE && this.sessions.has(active.id)) return active;
     return this.last;
+  }
+
+  /** Whether the current session is absent, running or stopped: what every view shows first. */
+  currentState(): SessionState {
+    const s = this.current;
+    if (!s) return 'none';
+    return this.stopOf(s) ? 'stopped' : 'running';
   }
 
   /** The session's last stop, or undefined while it runs. */

@@ -9,7 +9,7 @@ import { customRequest } from '../debug/adapter-client';
 import { RunClock } from '../debug/run-clock';
 import { SessionEvents } from '../debug/session-events';
 import { LiveUpdates } from './live-updates';
-import { BlocksFromView, BlocksToView, SessionState } from './messages';
+import { BlocksFromView, BlocksToView } from './messages';
 import { Throttle } from './throttle';
 import { TypedWebviewView } from './webview-view';
 
@@ -46,16 +46,10 @@ export class BlocksView extends TypedWebviewView<BlocksToView, BlocksFromView> {
     this.refresher.now();
   }
 
-  private state(): SessionState {
-    const s = this.sessions.current;
-    if (!s) return 'none';
-    return this.sessions.stopOf(s) ? 'stopped' : 'running';
-  }
-
   protected onReady(): void {
-    this.post({ type: 'session', state: this.state() });
+    this.post({ type: 'session', state: this.sessions.currentState() });
     if (this.last) this.post(this.last);
-    if (this.state() !== 'none') this.refresher.now();
+    if (this.sessions.currentState() !== 'none') this.refresher.now();
   }
 
   private async load(): Promise<void> {

@@ -8,7 +8,7 @@ import { customRequest } from '../debug/adapter-client';
 import { readCsrs } from '../debug/csrs';
 import { SessionEvents } from '../debug/session-events';
 import { LiveUpdates } from './live-updates';
-import { CsrValue, DevicesFromView, DevicesToView, SessionState } from './messages';
+import { CsrValue, DevicesFromView, DevicesToView } from './messages';
 import { Throttle } from './throttle';
 import { TypedWebviewView } from './webview-view';
 
@@ -43,16 +43,10 @@ export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView
     this.refresher.now();
   }
 
-  private state(): SessionState {
-    const s = this.sessions.current;
-    if (!s) return 'none';
-    return this.sessions.stopOf(s) ? 'stopped' : 'running';
-  }
-
   protected onReady(): void {
-    this.post({ type: 'session', state: this.state() });
+    this.post({ type: 'session', state: this.sessions.currentState() });
     if (this.last) this.post(this.last);
-    if (this.state() !== 'none') this.refresher.now();
+    if (this.sessions.currentState() !== 'none') this.refresher.now();
   }
 
   private async load(): Promise<void> {

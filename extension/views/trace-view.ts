@@ -9,7 +9,7 @@ import { SessionEvents } from '../debug/session-events';
 import { resolveAddress, stoppedPc } from '../debug/stack';
 import { revealInDisassembly } from '../debug/disassembly';
 import { LiveUpdates } from './live-updates';
-import { SessionState, TraceFromView, TraceToView } from './messages';
+import { TraceFromView, TraceToView } from './messages';
 import { Throttle } from './throttle';
 import { TypedWebviewView } from './webview-view';
 
@@ -58,17 +58,11 @@ export class TraceView extends TypedWebviewView<TraceToView, TraceFromView> {
     this.recentRefresh.now();
   }
 
-  private state(): SessionState {
-    const s = this.sessions.current;
-    if (!s) return 'none';
-    return this.sessions.stopOf(s) ? 'stopped' : 'running';
-  }
-
   protected onReady(): void {
-    this.post({ type: 'session', state: this.state() });
+    this.post({ type: 'session', state: this.sessions.currentState() });
     if (this.last) this.post(this.last);
     if (this.lastRecent) this.post(this.lastRecent);
-    if (this.state() !== 'none') this.refresh();
+    if (this.sessions.currentState() !== 'none') this.refresh();
   }
 
   private async loadTrace(): Promise<void> {
