@@ -6,9 +6,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { arrayOf, bool, either, Infer, num, object, oneOf, optional, SchemaError, str } from './schema';
+import { isAssemblySource } from '../emulator/asm/program';
 
 export const LAUNCH_ATTRIBUTES = object({
-  program: str('The guest to run: an RV32 ELF executable (symbols and DWARF line tables are read from it) or a raw image / RISC-V Linux Image, loaded at the start of RAM.'),
+  program: either(
+    str('The guest to run: an RV32 ELF executable (symbols and DWARF line tables are read from it), a raw image / RISC-V Linux Image loaded at the start of RAM, or an assembly source (.S, .s, .asm) that is assembled at launch by the built-in assembler.'),
+    arrayOf(str('An assembly source (.S, .s, .asm).'), 'Assembly sources assembled and linked together at launch, in this order (.text starts at 0x80000000; the entry point is _start, else the first instruction).'),
+    'The guest to run: an ELF executable, a raw image or Linux Image, an assembly source, or a list of assembly sources (assembled at launch: no toolchain needed; errors go to the Problems view).',
+    'a file name, or a list of assembly source file names'),
   bios: optional(str('Firmware: "none" (the guest starts in M-mode at its entry, as QEMU -bios none), "builtin" (the built-in SBI firmware; the guest starts in S-mode) or the path of a firmware file (ELF or raw).'), 'none'),
   dtb: optional(str('A device tree blob to use instead of the generated one (its /chosen/bootargs is set from "bootargs").')),
   bootargs: optional(str('Kernel command line: /chosen/bootargs in the device tree, and the tail of semihosting SYS_GET_CMDLINE.')),
@@ -27,9 +32,14 @@ export type LaunchAttributes = Infer<typeof LAUNCH_ATTRIBUTES>;
 
 export type BiosChoice = 'none' | 'builtin' | { readonly file: string };
 
+/** What `program` names: an image file to load, or assembly sources to assemble at launch. */
+export type ProgramPlan =
+  | { readonly kind: 'image'; readonly file: string }
+  | { readonly kind: 'assembly'; readonly files: readonly string[] };
+
 /** A checked launch configuration: absolute paths to readable files, sizes in bytes. */
 export interface LaunchPlan {
-  readonly program: string;
+  readonly program: ProgramPlan;
   readonly bios: BiosChoice;
   readonly dtb?: string;
   readonly bootargs?: string;
@@ -77,6 +87,23 @@ function readableFile(file: string, cwd: string, attr: string): string {
   return abs;
 }
 
+function programPlan(program: string | string[], cwd: string): ProgramPlan {
+  if (typeof program === 'string') {
+    const file = readableFile(program, cwd, 'program');
+    return isAssemblySource(file) ? { kind: 'assembly', files: [file] } : { kind: 'image', file };
+  }
+  if (program.length === 0) throw new SchemaError('program: the list of assembly sources is empty');
+  const files = program.map((f, i) => {
+    if (!isAssemblySource(f)) {
+      throw new SchemaError(`program[${i}]: ${f} is not an assembly source (.S, .s, .asm); a list names sources to assemble together, an image is given alone`);
+    }
+    return readableFile(f, cwd, `program[${i}]`);
+  });
+  const seen = files.findIndex((f, i) => files.indexOf(f) !== i);
+  if (seen >= 0) throw new SchemaError(`program[${seen}]: ${files[seen]} is listed twice`);
+  return { kind: 'assembly', files };
+}
+
 /** Checks a launch request's arguments; throws SchemaError naming the first bad attribute. */
 export function resolveLaunch(raw: unknown, defaultCwd = process.cwd()): LaunchPlan {
   const a = LAUNCH_ATTRIBUTES.parse(raw ?? {}, 'launch');
@@ -86,7 +113,7 @@ export function resolveLaunch(raw: unknown, defaultCwd = process.cwd()): LaunchP
   }
   const bios: BiosChoice = a.bios === undefined || a.bios === 'none' || a.bios === 'builtin' ? a.bios ?? 'none' : { file: readableFile(a.bios, cwd, 'bios') };
   return {
-    program: readableFile(a.program, cwd, 'program'),
+    program: programPlan(a.program, cwd),
     bios,
     ...(a.dtb !== undefined ? { dtb: readableFile(a.dtb, cwd, 'dtb') } : {}),
     ...(a.bootargs !== undefined ? { bootargs: a.bootargs } : {}),

@@ -6,9 +6,11 @@
 import { Infer, num, object, optional, str } from './schema';
 import type { MachineView, TbListing, TbStats } from '../emulator/debug/tb-insight';
 import type { CounterName } from '../emulator/tb/counters';
+import type { Diagnostic } from '../emulator/asm/diagnostics';
 
 export type { MachineView, TbListing, TbStats, TbRow, TbInsnMap, TbGuestInsn, CounterRow, TlbEntryView, PmpEntryView, Range } from '../emulator/debug/tb-insight';
 export type { DeviceState, DeviceRegister } from '../emulator/machine/bus-api';
+export type { Diagnostic as AssemblyDiagnostic } from '../emulator/asm/diagnostics';
 
 const address = (description: string) => num(description, { integer: true, minimum: 0, maximum: 0xffff_ffff });
 
@@ -54,14 +56,24 @@ export interface StatsEventBody {
   readonly counters: { readonly [K in CounterName]: number };
 }
 
+/** What assembling a launch's assembly sources found (sent before the launch answers). */
+export interface AssemblyEventBody {
+  /** The sources assembled (absolute paths): a client clears what it showed for them before. */
+  readonly files: readonly string[];
+  /** Every error and warning, with 1-based line and column; none when the sources assembled cleanly. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 export const CUSTOM_EVENTS = {
   'translucent/stats': { description: 'Fresh translation statistics, sent at most 4 times a second while the guest runs, and at each stop.' },
+  'translucent/assembly': { description: 'The problems found assembling a launch whose program is assembly sources, sent before the launch answers (an empty list when there were none), for the client to show beside the code.' },
 } as const;
 
 export type CustomEventName = keyof typeof CUSTOM_EVENTS;
 
 export interface CustomEventBodies {
   'translucent/stats': StatsEventBody;
+  'translucent/assembly': AssemblyEventBody;
 }
 
 /** How a client sends a custom request and gets the response body (VS Code: `session.customRequest`). */

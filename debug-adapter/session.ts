@@ -12,6 +12,7 @@ import {
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { SchemaError } from './schema';
 import { resolveLaunch, LaunchPlan } from './launch-config';
+import { assembleLaunch } from './runtime/assemble-launch';
 import { CAPABILITIES } from './capabilities';
 import { GuestRuntime, RuntimeError, Granularity } from './runtime/guest-runtime';
 import type { UnwoundFrame } from '../emulator/debug/unwind';
@@ -136,7 +137,11 @@ export class TranslucentSession extends LoggingDebugSession {
     this.answer(response, async () => {
       if (this.runtime !== null) throw new RequestError('launch: this session already runs a guest');
       const plan = resolveLaunch(rawArgs);
-      const rt = new GuestRuntime(plan);
+      const guest = plan.program.kind === 'image' ? plan.program.file : assembleLaunch(plan.program.files, plan.cwd, {
+        report: (body) => this.sendEvent(new Event('translucent/assembly', body satisfies CustomEventBodies['translucent/assembly'])),
+        log: (line) => this.sendEvent(new OutputEvent(`${line}\n`, 'stderr')),
+      });
+      const rt = new GuestRuntime(plan, guest);
       this.plan = plan;
       this.runtime = rt;
       this.variables = new VariableStore(rt.target);

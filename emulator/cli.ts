@@ -5,7 +5,9 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import * as fs from 'node:fs';
 import { GuestSystem } from './system';
-import { parseBios } from './machine/boot-plan';
+import { parseBios, type GuestInput } from './machine/boot-plan';
+import { assembleFiles, isAssemblySource, summarize } from './asm/program';
+import { formatDiagnostic } from './asm/diagnostics';
 import { StopReason } from './tb/engine';
 import { formatTrace, TRACE_KINDS, TraceKind } from './trace';
 import { formatCounters } from './tb/counters';
@@ -39,9 +41,12 @@ function usage(): string {
   const w = Math.max(...rows.map(([a]) => a.length));
   return [
     'Usage: translucent run [options] GUEST',
+    '       translucent run [options] FILE.S...',
     '',
     'Boots GUEST (an RV32 ELF executable, Linux Image or raw image) on the `virt` board. The guest console',
     '(UART, semihosting) is on stdout and stdin; the exit status is the guest\'s own.',
+    'Assembly sources (.S, .s, .asm) are assembled in memory, as `translucent asm` would, and booted; their',
+    'errors are printed as file:line:col and the status is 1.',
     '',
     'Options:',
     ...rows.map(([a, h]) => `${a.padEnd(w)}  ${h}`),
@@ -101,7 +106,6 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(usage() + '\n');
     return 0;
   }
-  if (parsed.positionals.length !== 1) throw new UsageError('run: expected exactly one GUEST file (see --help)');
   const engine = (v.engine as string | undefined) ?? 'jit';
   if (engine !== 'jit' && engine !== 'interp') throw new UsageError(`--engine: "${engine}" is not jit or interp`);
   let maxInsns = Infinity;
@@ -113,13 +117,15 @@ async function run(argv: string[]): Promise<number> {
   const ramSize = v.ram !== undefined ? parseSize(v.ram as string) : undefined;
   const clock = (v.clock as string | undefined) ?? 'icount';
   if (clock !== 'icount' && clock !== 'host') throw new UsageError(`--clock: "${clock}" is not icount or host`);
+  const guest = guestOf(parsed.positionals);
+  if (typeof guest === 'number') return guest;
   const traceFd = trace?.file ? fs.openSync(trace.file, 'w') : 2;
 
   const stdout = process.stdout;
   let sys: GuestSystem | undefined;
   try {
     sys = new GuestSystem({
-    guest: parsed.positionals[0],
+    guest,
     engine,
     bios: v.bios !== undefined ? parseBios(v.bios as string) : undefined,
     dtb: v.dtb as string | undefined,
@@ -164,6 +170,26 @@ async function run(argv: string[]): Promise<number> {
     input.close();
     if (traceFd !== 2) fs.closeSync(traceFd);
   }
+}
+
+/** The positionals as a guest: one image file, or assembly sources assembled here (status 1 on errors). */
+function guestOf(files: readonly string[]): GuestInput | number {
+  const asm = files.filter(isAssemblySource);
+  if (asm.length === 0) {
+    if (files.length !== 1) throw new UsageError('run: expected exactly one GUEST file, or assembly sources (see --help)');
+    return files[0];
+  }
+  if (asm.length !== files.length) {
+    throw new UsageError(`run: ${files.find((f) => !isAssemblySource(f))} is not an assembly source; give one GUEST file or only .S/.s files`);
+  }
+  const result = assembleFiles(files);
+  for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (result.elf === undefined) {
+    const { errors } = summarize(result.diagnostics);
+    process.stderr.write(`translucent: ${files.join(' ')}: ${errors} assembly error${errors === 1 ? '' : 's'}; nothing to run\n`);
+    return 1;
+  }
+  return { path: files[0], bytes: result.elf };
 }
 
 function finish(sys: GuestSystem, stats: boolean, code: number): number {

@@ -4,7 +4,7 @@
  */
 import { createVirt, VirtMachine } from './machine/virt';
 import { readGuestFile, type LoadedImage } from './loader/load';
-import { planBoot, type BiosChoice } from './machine/boot-plan';
+import { planBoot, type BiosChoice, type GuestInput } from './machine/boot-plan';
 import { VIRT, DEFAULT_RAM_SIZE } from './machine/memory-map';
 import { parseFdt } from './machine/fdt-parse';
 import { SymbolTable } from './loader/symbols';
@@ -13,8 +13,11 @@ import { Engine, EngineKind, StopReason } from './tb/engine';
 import type { TranslationBlock } from './tb/block';
 
 export interface SystemOptions {
-  /** Path of the guest: an ELF executable, a Linux Image or a raw image. */
-  readonly guest: string;
+  /**
+   * The guest: an ELF executable, a Linux Image or a raw image, as a path or as bytes already in
+   * memory (an assembled program) with the name errors and symbols go by.
+   */
+  readonly guest: GuestInput;
   /**
    * The M-mode firmware: none (the guest starts in M-mode), the built-in SBI firmware (the guest starts
    * in S-mode), or an image file. Default: builtin for a Linux Image built for S-mode, else none.

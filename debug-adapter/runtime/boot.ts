@@ -11,6 +11,7 @@ import { loadDebugInfo } from '../../emulator/debug/debug-info-loader';
 import { DebugTarget } from '../../emulator/debug/debug-target';
 import { SchemaError } from '../schema';
 import type { LaunchPlan } from '../launch-config';
+import type { GuestInput } from '../../emulator/machine/boot-plan';
 
 export interface Booted {
   readonly target: DebugTarget;
@@ -31,11 +32,12 @@ function attributeOf(plan: LaunchPlan, message: string): string {
   return i >= 0 ? `symbols[${i}]` : 'program';
 }
 
-export function boot(plan: LaunchPlan, hooks: BootHooks): Booted {
+/** Boots `guest`: the plan's image file, or the program assembled from its sources. */
+export function boot(plan: LaunchPlan, guest: GuestInput, hooks: BootHooks): Booted {
   let system: GuestSystem;
   try {
     system = new GuestSystem({
-      guest: plan.program,
+      guest,
       bios: plan.bios,
       ...(plan.dtb !== undefined ? { dtb: plan.dtb } : {}),
       symbolFiles: plan.symbols,
@@ -54,9 +56,10 @@ export function boot(plan: LaunchPlan, hooks: BootHooks): Booted {
   }
   const warnings: string[] = [];
   const infos: DebugInfo[] = [];
-  const files = [plan.program, ...(typeof plan.bios === 'object' ? [plan.bios.file] : []), ...plan.symbols];
-  for (const file of files) {
-    const bytes = fs.readFileSync(file);
+  const images = [guest, ...(typeof plan.bios === 'object' ? [plan.bios.file] : []), ...plan.symbols];
+  for (const image of images) {
+    const file = typeof image === 'string' ? image : image.path;
+    const bytes = typeof image === 'string' ? fs.readFileSync(file) : image.bytes;
     if (!isElf(bytes)) continue;
     const r = loadDebugInfo(bytes, file);
     warnings.push(...r.warnings);

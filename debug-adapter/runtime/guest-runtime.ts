@@ -17,6 +17,7 @@ import { unwindStack, UnwoundFrame } from '../../emulator/debug/unwind';
 import type { StatsEventBody } from '../protocol';
 import type { LaunchPlan } from '../launch-config';
 import { boot } from './boot';
+import type { GuestInput } from '../../emulator/machine/boot-plan';
 import { Executor } from './executor';
 import { InstructionStepPlan, LineStepPlan, Plan, RunPlan } from './plans';
 import type { StopInfo } from './stop-info';
@@ -57,9 +58,10 @@ export class GuestRuntime extends EventEmitter<RuntimeEvents> implements Monitor
   private lastStats = { at: 0, icount: 0 };
   private disposed = false;
 
-  constructor(readonly plan0: LaunchPlan) {
+  /** `guest`: the plan's image file, or the program assembled from its sources (assemble-launch.ts). */
+  constructor(readonly plan0: LaunchPlan, guest: GuestInput) {
     super();
-    const booted = boot(plan0, {
+    const booted = boot(plan0, guest, {
       write: (bytes) => { this.pendingOutput += this.decoder.decode(bytes, { stream: true }); },
       onTranslate: (tb) => {
         if (this.logKinds.size > 0) this.emit('output', formatTrace(tb, this.logKinds, (a) => this.target.symbolize(a)), 'console');

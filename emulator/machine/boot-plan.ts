@@ -24,6 +24,9 @@ export interface BootPlan {
   readonly firmware: LoadedImage | 'builtin' | null;
 }
 
+/** A guest file, or bytes made in memory (an assembled program) with the name to report them by. */
+export type GuestInput = string | { readonly path: string; readonly bytes: Uint8Array };
+
 export interface RamSpan {
   readonly base: number;
   readonly size: number;
@@ -37,8 +40,9 @@ export function parseBios(text: string): BiosChoice {
   return text === 'none' || text === 'builtin' ? text : { file: text };
 }
 
-export function planBoot(guestPath: string, bios: BiosChoice | undefined, ram: RamSpan): BootPlan {
-  const bytes = readGuestFile(guestPath);
+export function planBoot(guest: GuestInput, bios: BiosChoice | undefined, ram: RamSpan): BootPlan {
+  const guestPath = typeof guest === 'string' ? guest : guest.path;
+  const bytes = typeof guest === 'string' ? readGuestFile(guest) : guest.bytes;
   const choice = bios ?? defaultBios(bytes);
   const load = (at: number) => loadGuestBytes(bytes, guestPath, { ramBase: ram.base, ramSize: ram.size, loadAddress: at });
   if (choice === 'none') return { kernel: load(ram.base), firmware: null };

@@ -147,4 +147,40 @@ describe('cli: translucent run', function () {
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /bad\.S:1:1: error: `addi` takes 3 operands, got 2/);
   });
+
+  it('`translucent run FILE.S...` assembles in memory and boots, several sources linked in order', () => {
+    const main = file('main.S', '    .globl _start\n_start:\n    call hello\n    li t0, 0x100000\n    li t1, 0x5555\n    sw t1, 0(t0)\n');
+    const lib = file('lib.S', [
+      '    .globl hello',
+      'hello:',
+      '    li t0, 0x10000000',
+      '    li t1, 0x4f',
+      '    sb t1, 0(t0)',
+      '    li t1, 0x4b',
+      '    sb t1, 0(t0)',
+      '    ret',
+      '',
+    ].join('\n'));
+    const r = run(['run', main, lib]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'OK');
+    assert.equal(r.stderr, '');
+  });
+
+  it('`translucent run FILE.S` with errors prints each as file:line:col and a summary, exit status 1', () => {
+    const bad = file('twobad.S', '_start:\n    addi a0, a0\n    j nowhere\n');
+    const r = run(['run', bad]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 3, r.stderr);
+    assert.match(lines[0], /twobad\.S:2:5: error: `addi` takes 3 operands, got 2$/);
+    assert.match(lines[1], /twobad\.S:3:7: error: .*nowhere/);
+    assert.match(lines[2], /^translucent: .*twobad\.S: 2 assembly errors; nothing to run$/);
+    assert.doesNotMatch(r.stderr, /\bat .*\(.*:\d+:\d+\)/, 'no stack trace');
+  });
+
+  it('`translucent run` refuses an image mixed with assembly sources', () => {
+    assertOneLineError(run(['run', file('m.S', 'nop\n'), path.join(GUESTS, 'hello-asm.elf')]), 2, /hello-asm\.elf is not an assembly source/);
+  });
 });

@@ -106,7 +106,7 @@ describe('debug adapter: launch configuration errors name the attribute', functi
 
   const cases: [string, Record<string, unknown>, RegExp][] = [
     ['no program', {}, /launch\.program is missing/],
-    ['program not a string', { program: 42 }, /launch\.program must be a string, not number 42/],
+    ['program not a string', { program: 42 }, /launch\.program must be a file name, or a list of assembly source file names, not number 42/],
     ['missing file', { program: '/nonexistent/guest.elf' }, /program: \/nonexistent\/guest\.elf: no such file/],
     ['a directory', { program: GUESTS }, /program: .* is a directory/],
     ['bad ram', { program: DEMO, ram: 'lots' }, /ram: cannot read size "lots"/],

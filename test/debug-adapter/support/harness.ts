@@ -43,7 +43,7 @@ export class Session {
   async start(): Promise<this> {
     await this.dc.start(await port());
     this.dc.on('output', (e: DebugProtocol.OutputEvent) => this.output.push(e));
-    for (const type of ['stopped', 'exited', 'terminated', 'translucent/stats']) this.dc.on(type, (e: DebugProtocol.Event) => this.events.push(e));
+    for (const type of ['stopped', 'exited', 'terminated', 'translucent/stats', 'translucent/assembly']) this.dc.on(type, (e: DebugProtocol.Event) => this.events.push(e));
     return this;
   }
 
