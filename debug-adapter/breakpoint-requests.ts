@@ -9,7 +9,6 @@ import { parseHitCondition, HitTest } from '../emulator/debug/breakpoint-rules';
 import type { CodeBreakpoint, BreakpointKind } from './runtime/code-breakpoints';
 import type { DataBreakpoint } from './runtime/executor';
 import { formatMemoryRef } from './memory-ref';
-import { RequestError } from './request-error';
 
 /** How far below a line without code a source breakpoint may move (to the next line that has code). */
 const MAX_LINE_SLIDE = 20;
@@ -76,10 +75,13 @@ function lineAddresses(target: DebugTarget, file: string, line: number): number[
 }
 
 export function resolveSourceBreakpoints(target: DebugTarget, file: string, requested: DebugProtocol.SourceBreakpoint[]): Resolved<CodeBreakpoint> {
-  if (requested.length > 0 && !knownSource(target, file)) {
+  if (!knownSource(target, file)) {
+    // Not an error: a client sends every file's breakpoints, those of other programs too. Each one is
+    // answered unverified, saying why, and stays so (VS Code shows it hollow with this message).
     const files = target.debugInfo.files();
-    throw new RequestError(`setBreakpoints: no line information for ${file}` +
-      (target.debugInfo.empty ? ' (the program has no DWARF line tables: build it with -g)' : ` (the program's line tables name ${files.length} source files, not this one)`));
+    const why = `no line information for ${file}` +
+      (target.debugInfo.empty ? ' (the program has no DWARF line tables: build it with -g)' : ` (the program's line tables name ${files.length} source files, not this one)`);
+    return { runtime: [], breakpoints: requested.map((r) => unverified(why, { line: r.line })) };
   }
   const runtime: CodeBreakpoint[] = [];
   const breakpoints = requested.map((r): DebugProtocol.Breakpoint => {

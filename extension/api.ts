@@ -1,4 +1,5 @@
 /** What `activate` returns: the parts the integration tests inspect. */
+import type { AssemblyProblems } from './debug/assembly-problems';
 import type { TranslucentConfigurationProvider } from './debug/config-provider';
 import type { SessionEvents } from './debug/session-events';
 import type { SpeedItem } from './status/speed-item';
@@ -15,4 +16,5 @@ export interface TranslucentApi {
   readonly devices: DevicesView;
   readonly uart: UartTerminals;
   readonly speed: SpeedItem;
+  readonly problems: AssemblyProblems;
 }

@@ -1,6 +1,6 @@
 /**
  * The extension's entry point: registers the `translucent` debugger (configurations, where the
- * adapter runs), the three views, the UART terminals, the status bar item, the commands, and the
+ * adapter runs), the three views, assembly launch errors in the Problems view, the UART terminals, the status bar item, the commands, and the
  * assembly language client. What `activate` returns is what the integration tests inspect.
  */
 import * as vscode from 'vscode';
@@ -9,6 +9,7 @@ import type { TranslucentApi } from './api';
 import { registerCommands } from './commands';
 import { DEBUG_TYPE, VIEW_IDS } from './debug/constants';
 import { TranslucentAdapterFactory } from './debug/adapter-factory';
+import { AssemblyProblems } from './debug/assembly-problems';
 import { TranslucentConfigurationProvider } from './debug/config-provider';
 import { RunClock } from './debug/run-clock';
 import { SessionEvents } from './debug/session-events';
@@ -34,9 +35,10 @@ export function activate(context: vscode.ExtensionContext): TranslucentApi {
   const uart = new UartTerminals(sessions);
   const speed = new SpeedItem(sessions);
   const provider = new TranslucentConfigurationProvider();
+  const problems = new AssemblyProblems(sessions);
 
   context.subscriptions.push(
-    sessions, live, clock, trace, blocks, devices, uart, speed,
+    sessions, live, clock, trace, blocks, devices, uart, speed, problems,
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, provider),
     // Dynamic: the Run and Debug view lists one configuration per ELF even without a launch.json.
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, {
@@ -50,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TranslucentApi {
     ...registerCommands({ sessions, trace, blocks, devices, live, uart }),
   );
   languageClient = startLanguageClient(context.extensionPath);
-  return { sessions, configurations: provider, trace, blocks, devices, uart, speed };
+  return { sessions, configurations: provider, trace, blocks, devices, uart, speed, problems };
 }
 
 export async function deactivate(): Promise<void> {

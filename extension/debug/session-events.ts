@@ -60,18 +60,16 @@ export class SessionEvents implements vscode.Disposable {
           return {
             onDidSendMessage: (m: DebugProtocol.ProtocolMessage) => this.fromAdapter(session, m),
             onWillReceiveMessage: (m: DebugProtocol.ProtocolMessage) => this.toAdapter(session, m),
+            // A session whose launch failed ends here: VS Code announces neither its start nor its end.
+            onWillStopSession: () => this.unregister(session),
+            onExit: () => this.unregister(session),
           };
         },
       }),
       vscode.debug.onDidStartDebugSession((s) => {
         if (s.type === DEBUG_TYPE) this.register(s);
       }),
-      vscode.debug.onDidTerminateDebugSession((s) => {
-        if (!this.sessions.delete(s.id)) return;
-        if (this.last?.id === s.id) this.last = [...this.sessions.values()].pop()?.session;
-        this.ended.fire(s);
-        this.currentChanged.fire(this.current);
-      }),
+      vscode.debug.onDidTerminateDebugSession((s) => this.unregister(s)),
       vscode.debug.onDidChangeActiveDebugSession(() => this.currentChanged.fire(this.current)),
       this.stopped, this.continued, this.output, this.custom, this.started, this.ended, this.currentChanged,
     );
@@ -82,6 +80,13 @@ export class SessionEvents implements vscode.Disposable {
     this.sessions.set(s.id, { session: s });
     this.last = s;
     this.started.fire(s);
+    this.currentChanged.fire(this.current);
+  }
+
+  private unregister(s: vscode.DebugSession): void {
+    if (!this.sessions.delete(s.id)) return;
+    if (this.last?.id === s.id) this.last = [...this.sessions.values()].pop()?.session;
+    this.ended.fire(s);
     this.currentChanged.fire(this.current);
   }
 

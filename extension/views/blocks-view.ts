@@ -56,6 +56,7 @@ export class BlocksView extends TypedWebviewView<BlocksToView, BlocksFromView> {
     const session = this.sessions.current;
     if (!session || !this.visible) return;
     const stats = await customRequest(session, 'translucent/tbStats', { limit: ROW_LIMIT });
+    if (session !== this.sessions.current) return; // it ended or lost the focus meanwhile
     this.last = { type: 'stats', stats, live: this.liveBody, runMs: this.clock.runningMs(session) };
     this.post(this.last);
   }

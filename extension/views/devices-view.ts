@@ -15,6 +15,8 @@ import { TypedWebviewView } from './webview-view';
 export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView> {
   protected readonly viewId = VIEW_IDS.devices;
   private last: DevicesToView | undefined;
+  /** The session `last` was read from. */
+  private lastSession: vscode.DebugSession | undefined;
   /** CSRs can only be read at a stop (they belong to a stack frame's scopes); kept while running. */
   private csrs: readonly CsrValue[] = [];
   /** Numbers every stop of every session, so a new session's first stop is never taken for an old one. */
@@ -44,6 +46,11 @@ export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView
   }
 
   protected onReady(): void {
+    // What was read from another session (one that ended, or lost the focus) is not shown for this one.
+    if (this.lastSession !== this.sessions.current) {
+      this.last = undefined;
+      this.csrs = [];
+    }
     this.post({ type: 'session', state: this.sessions.currentState() });
     if (this.last) this.post(this.last);
     if (this.sessions.currentState() !== 'none') this.refresher.now();
@@ -53,9 +60,14 @@ export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView
     const session = this.sessions.current;
     if (!session || !this.visible) return;
     const stop = this.sessions.stopOf(session);
+    const stops = this.stops;
     const machine = await customRequest(session, 'translucent/devices', {});
-    if (stop) this.csrs = await readCsrs(session, stop.threadId);
-    this.last = { type: 'machine', machine, stop: stop ? this.stops : undefined, csrs: this.csrs };
+    const csrs = stop ? await readCsrs(session, stop.threadId) : this.csrs;
+    // The session ended or stopped being current while the answers came: they describe nothing shown.
+    if (session !== this.sessions.current) return;
+    this.csrs = csrs;
+    this.lastSession = session;
+    this.last = { type: 'machine', machine, stop: stop ? stops : undefined, csrs };
     this.post(this.last);
   }
 

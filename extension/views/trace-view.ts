@@ -71,15 +71,19 @@ export class TraceView extends TypedWebviewView<TraceToView, TraceFromView> {
     const stop = this.sessions.stopOf(session);
     // A running guest has no pc to follow; its block at a chosen address can still be shown.
     if (this.follow && !stop) return;
+    let shown: TraceToView;
     try {
       const pc = stop ? await stoppedPc(session, stop.threadId) : undefined;
       const address = this.follow ? pc : this.address;
       const listing = await customRequest(session, 'translucent/traceTB', { address });
-      this.last = { type: 'trace', listing, pc, follow: this.follow };
+      shown = { type: 'trace', listing, pc, follow: this.follow };
     } catch (e) {
-      this.last = { type: 'traceError', message: e instanceof Error ? e.message : String(e), follow: this.follow };
+      shown = { type: 'traceError', message: e instanceof Error ? e.message : String(e), follow: this.follow };
     }
-    this.post(this.last);
+    // An answer (or the error) of a session that ended or lost the focus meanwhile is not shown.
+    if (session !== this.sessions.current) return;
+    this.last = shown;
+    this.post(shown);
   }
 
   private async loadRecent(): Promise<void> {

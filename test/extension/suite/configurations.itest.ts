@@ -4,12 +4,29 @@ import * as vscode from 'vscode';
 import { extensionApi, workspaceFolder } from './api';
 
 describe('debug configurations', () => {
-  it('offers one launch configuration per ELF in the workspace', async () => {
+  it('offers a launch configuration per ELF and per assembly program in the workspace', async () => {
     const api = await extensionApi();
     const configs = await api.configurations.provideDebugConfigurations(workspaceFolder());
-    const programs = configs.map((c) => c.program).sort();
-    assert.deepStrictEqual(programs, ['${workspaceFolder}/asm/echo.elf', '${workspaceFolder}/c/hello.elf']);
+    // c/start.S belongs to c/hello.elf; asm/timer's three sources are one program (board.inc is included).
+    assert.deepStrictEqual(configs.map((c) => c.program), [
+      '${workspaceFolder}/c/hello.elf',
+      '${workspaceFolder}/asm/echo.S',
+      ['${workspaceFolder}/asm/timer/main.S', '${workspaceFolder}/asm/timer/trap.S', '${workspaceFolder}/asm/timer/uart.S'],
+    ]);
+    assert.deepStrictEqual(configs.map((c) => c.name), ['Debug hello.elf', 'Debug echo.S', 'Debug timer/ (3 sources)']);
     for (const c of configs) assert.strictEqual(c.type, 'translucent');
+  });
+
+  it('without launch.json, F5 in an assembly source boots the program it belongs to, assembled at launch', async () => {
+    const api = await extensionApi();
+    const folder = workspaceFolder();
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'asm', 'echo.S'));
+    assert.strictEqual(api.configurations.resolveDebugConfiguration(folder, { type: '', request: '', name: '' })?.program,
+      path.join(folder.uri.fsPath, 'asm', 'echo.S'));
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'asm', 'timer', 'trap.S'));
+    assert.deepStrictEqual(api.configurations.resolveDebugConfiguration(folder, { type: '', request: '', name: '' })?.program,
+      ['main.S', 'trap.S', 'uart.S'].map((f) => path.join(folder.uri.fsPath, 'asm', 'timer', f)));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('without launch.json, debugs the ELF built from the source in the editor', async () => {

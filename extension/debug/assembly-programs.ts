@@ -1,0 +1,56 @@
+/**
+ * Which assembly sources make one program, for a launch configuration made without launch.json.
+ * A folder of sources is one program (its files assembled together), except that a file another
+ * one `.include`s is not a program source of its own, and a folder where several files define
+ * `_start` holds separate programs (exercise1.S, exercise2.S, ...), each its own file.
+ * No VS Code API here, so the rules are tested on their own.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ASSEMBLY = /\.(s|S|asm)$/;
+const INCLUDE = /^\s*\.include\s+"([^"]+)"/gm;
+const DEFINES_START = /^\s*_start\s*:/m;
+
+export function isAssemblyFile(file: string): boolean {
+  return ASSEMBLY.test(file);
+}
+
+interface Source {
+  readonly file: string;
+  readonly text: string;
+}
+
+function sourcesIn(dir: string): Source[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter(isAssemblyFile).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const file = path.join(dir, name);
+    try {
+      return [{ file, text: fs.readFileSync(file, 'utf8') }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The folder's programs: each a list of sources in link order (the one defining `_start` first). */
+export function assemblyProgramsIn(dir: string): string[][] {
+  const all = sourcesIn(dir);
+  const included = new Set<string>();
+  for (const s of all) for (const m of s.text.matchAll(INCLUDE)) included.add(path.resolve(dir, m[1]));
+  const roots = all.filter((s) => !included.has(s.file));
+  const starts = roots.filter((s) => DEFINES_START.test(s.text));
+  if (starts.length > 1) return roots.map((s) => [s.file]);
+  return roots.length === 0 ? [] : [[...starts, ...roots.filter((s) => !starts.includes(s))].map((s) => s.file)];
+}
+
+/** The program `file` belongs to (just `file` when the folder's rules leave it alone). */
+export function assemblyProgramOf(file: string): string[] {
+  const programs = assemblyProgramsIn(path.dirname(file));
+  return programs.find((p) => p.includes(file)) ?? [file];
+}

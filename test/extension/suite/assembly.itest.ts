@@ -1,0 +1,89 @@
+/**
+ * F5 on assembly in VS Code: a launch configuration naming `.S` sources boots them (assembled at
+ * launch, stopping on entry at the source line); one whose sources have errors fails, and the errors
+ * are in the Problems view at their lines until the file is edited.
+ */
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TranslucentApi } from '../../../extension/api';
+import { extensionApi, nextEvent, until, workspaceFolder } from './api';
+import { LAUNCH_DIAGNOSTIC_SOURCE } from '../../../extension/debug/assembly-problems';
+
+describe('F5 on assembly sources', function () {
+  this.timeout(90_000);
+
+  it('boots a program of three .S files and stops on entry at _start\'s line in main.S', async () => {
+    const api = await extensionApi();
+    const folder = workspaceFolder();
+    const timer = path.join(folder.uri.fsPath, 'asm', 'timer');
+    const started = nextEvent(api.sessions.onStarted, () => true, 30_000, 'the session to start');
+    const entry = nextEvent(api.sessions.onStopped, (s) => s.reason === 'entry', 30_000, 'the stop on entry');
+    assert.ok(await vscode.debug.startDebugging(folder, {
+      type: 'translucent', request: 'launch', name: 'itest timer', cwd: '${workspaceFolder}', stopOnEntry: true,
+      program: ['main.S', 'trap.S', 'uart.S'].map((f) => `\${workspaceFolder}/asm/timer/${f}`),
+    }));
+    const session = await started;
+    const stop = await entry;
+    const frames = await session.customRequest('stackTrace', { threadId: stop.threadId, startFrame: 0, levels: 1 });
+    const top = frames.stackFrames[0];
+    assert.strictEqual(top.name, '_start');
+    // In a remote workbench (code-server) the path comes back as a vscode-remote URI.
+    assert.ok(top.source.path.endsWith('/asm/timer/main.S'), top.source.path);
+    const lines = fs.readFileSync(path.join(timer, 'main.S'), 'utf8').split('\n');
+    assert.strictEqual(lines[top.line - 1].trim(), 'la sp, stack_top');
+    const ended = nextEvent(api.sessions.onEnded, (s) => s.id === session.id, 20_000, 'the session to end');
+    await vscode.debug.stopDebugging(session);
+    await ended;
+  });
+
+  it('fails a launch whose source has errors and lists them in the Problems view until the file is edited', async () => {
+    const api = await extensionApi();
+    const folder = workspaceFolder();
+    // Outside the workspace, so that no other test finds it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'translucent-broken-'));
+    const file = path.join(dir, 'bad.S');
+    fs.writeFileSync(file, '_start:\n    addi a0, a0\n    li a1, 1\n    j nowhere\n');
+    const uri = vscode.Uri.file(file);
+    try {
+      await brokenLaunch(folder, uri, api);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function brokenLaunch(folder: vscode.WorkspaceFolder, uri: vscode.Uri, api: TranslucentApi): Promise<void> {
+  // The workbench says why in a dialog; a test workbench refuses dialogs, so startDebugging rejects with it.
+  let outcome: boolean | string;
+  try {
+    outcome = await vscode.debug.startDebugging(folder, {
+      type: 'translucent', request: 'launch', name: 'itest broken', program: uri.fsPath, stopOnEntry: true,
+    });
+  } catch (e) {
+    outcome = (e as Error).message;
+  }
+  if (typeof outcome === 'boolean') assert.strictEqual(outcome, false, 'the launch fails');
+  else assert.match(outcome, /program: bad\.S did not assemble \(2 errors; the first: bad\.S:2:5: `addi` takes 3 operands, got 2\)/);
+  const problems = await until(() => (api.problems.problems(uri).length > 0 ? api.problems.problems(uri) : undefined), 20_000, 'launch problems');
+  assert.deepStrictEqual(problems.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [
+    [1, 4, vscode.DiagnosticSeverity.Error], [3, 6, vscode.DiagnosticSeverity.Error],
+  ]);
+  assert.strictEqual(problems[0].message, '`addi` takes 3 operands, got 2');
+  assert.match(problems[1].message, /nowhere/);
+  // What the Problems view shows is what VS Code holds for the file.
+  const shown = vscode.languages.getDiagnostics(uri).filter((d) => d.source === LAUNCH_DIAGNOSTIC_SOURCE);
+  assert.strictEqual(shown.length, 2);
+
+  // Editing the file hands it over to the language server: the launch's entries go.
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(1, 0, 1, 15), '    addi a0, a0, 1');
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.strictEqual(doc.lineAt(1).text, '    addi a0, a0, 1');
+  assert.strictEqual(api.problems.problems(uri).length, 0);
+  await doc.save();
+}
