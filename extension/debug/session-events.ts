@@ -53,10 +53,10 @@ export class SessionEvents implements vscode.Disposable {
   constructor() {
     this.disposables.push(
       vscode.debug.registerDebugAdapterTrackerFactory(DEBUG_TYPE, {
-        // The tracker exists before the adapter's first message and before VS Code announces the
-        // session (the stop on entry can come first), so a session is known from here on.
+        // The tracker sees the adapter's messages before VS Code announces the session (the stop on
+        // entry can come first): a session is known from its successful launch response on, so one
+        // whose launch fails (a program that does not assemble) never shows as running.
         createDebugAdapterTracker: (session) => {
-          this.register(session);
           return {
             onDidSendMessage: (m: DebugProtocol.ProtocolMessage) => this.fromAdapter(session, m),
             onWillReceiveMessage: (m: DebugProtocol.ProtocolMessage) => this.toAdapter(session, m),
@@ -65,9 +65,6 @@ export class SessionEvents implements vscode.Disposable {
             onExit: () => this.unregister(session),
           };
         },
-      }),
-      vscode.debug.onDidStartDebugSession((s) => {
-        if (s.type === DEBUG_TYPE) this.register(s);
       }),
       vscode.debug.onDidTerminateDebugSession((s) => this.unregister(s)),
       vscode.debug.onDidChangeActiveDebugSession(() => this.currentChanged.fire(this.current)),
@@ -110,8 +107,15 @@ export class SessionEvents implements vscode.Disposable {
   }
 
   private fromAdapter(session: vscode.DebugSession, m: DebugProtocol.ProtocolMessage): void {
+    if (m.type === 'response') {
+      const r = m as DebugProtocol.Response;
+      if ((r.command === 'launch' || r.command === 'attach') && r.success) this.register(session);
+      return;
+    }
     if (m.type !== 'event') return;
     const e = m as DebugProtocol.Event;
+    // A stop means the launch went through, whichever message VS Code passes on first.
+    if (e.event === 'stopped') this.register(session);
     const entry = this.sessions.get(session.id);
     switch (e.event) {
       case 'stopped': {
