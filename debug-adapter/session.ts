@@ -5,14 +5,16 @@
  * through `answer`, so a malformed request or a failing operation becomes an error response naming
  * the problem, and the session carries on.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  LoggingDebugSession, InitializedEvent, StoppedEvent, OutputEvent, ExitedEvent, TerminatedEvent, Event, Thread, InvalidatedEvent,
+  LoggingDebugSession, InitializedEvent, StoppedEvent, OutputEvent, ExitedEvent, TerminatedEvent, Event, Thread, InvalidatedEvent, BreakpointEvent,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { SchemaError } from './schema';
 import { resolveLaunch, LaunchPlan } from './launch-config';
 import { assembleLaunch } from './runtime/assemble-launch';
+import { BreakpointMemory, BreakpointHandler, requestKey } from './breakpoint-memory';
 import { CAPABILITIES } from './capabilities';
 import { GuestRuntime, RuntimeError, Granularity } from './runtime/guest-runtime';
 import type { UnwoundFrame } from '../emulator/debug/unwind';
@@ -34,6 +36,9 @@ export class TranslucentSession extends LoggingDebugSession {
   private plan: LaunchPlan | null = null;
   private variables: VariableStore | null = null;
   private frames: UnwoundFrame[] | null = null;
+  /** The program as booted (its bytes, to tell whether a restart finds it rebuilt). */
+  private guest: { readonly path: string; readonly bytes: Uint8Array } | null = null;
+  private readonly breakpointRequests = new BreakpointMemory();
   private configured!: () => void;
   private readonly configurationDone = new Promise<void>((res) => { this.configured = res; });
   private onEnd: (() => void) | null = null;
@@ -76,7 +81,7 @@ export class TranslucentSession extends LoggingDebugSession {
       const known = e instanceof RequestError || e instanceof SchemaError || e instanceof RuntimeError || e instanceof ExprError;
       const message = known ? (e as Error).message : `${response.command}: internal error: ${(e as Error)?.message ?? e}`;
       if (!known) this.sendEvent(new OutputEvent(`translucent: ${(e as Error)?.stack ?? e}\n`, 'stderr'));
-      this.sendErrorResponse(response, { id: 1, format: message, showUser: response.command === 'launch', variables: {} });
+      this.sendErrorResponse(response, { id: 1, format: message, showUser: response.command === 'launch' || response.command === 'restart', variables: {} });
     });
   }
 
@@ -108,6 +113,43 @@ export class TranslucentSession extends LoggingDebugSession {
     this.answer(response, () => handler(this.ctx, args));
   }
 
+  /** A breakpoint request, remembered once answered so that a reloaded program gets it again. */
+  private handleBreakpoints(response: DebugProtocol.Response, handler: BreakpointHandler, args: unknown): void {
+    this.answer(response, () => {
+      const body = handler(this.ctx, args);
+      this.breakpointRequests.record(requestKey(response.command, args), handler, args, body);
+      return body;
+    });
+  }
+
+  /** The program to boot: the image file's bytes, or the sources assembled (reporting what that found). */
+  private program(plan: LaunchPlan): { readonly path: string; readonly bytes: Uint8Array } {
+    if (plan.program.kind === 'image') return { path: plan.program.file, bytes: fs.readFileSync(plan.program.file) };
+    return assembleLaunch(plan.program.files, plan.cwd, {
+      report: (body) => this.sendEvent(new Event('translucent/assembly', body satisfies CustomEventBodies['translucent/assembly'])),
+      log: (line) => this.sendEvent(new OutputEvent(`${line}\n`, 'stderr')),
+    });
+  }
+
+  /** Boots `guest` in a new runtime that takes over the session: breakpoints, log settings, views. */
+  private useRuntime(plan: LaunchPlan, guest: { readonly path: string; readonly bytes: Uint8Array }): GuestRuntime {
+    const rt = new GuestRuntime(plan, guest);
+    const old = this.runtime;
+    if (old !== null) {
+      rt.logKinds = old.logKinds;
+      old.removeAllListeners();
+      old.dispose();
+    }
+    this.plan = plan;
+    this.guest = guest;
+    this.runtime = rt;
+    this.frames = null;
+    this.variables = new VariableStore(rt.target);
+    this.attach(rt);
+    for (const w of rt.warnings) this.sendEvent(new OutputEvent(`translucent: ${w}\n`, 'console'));
+    return rt;
+  }
+
   private attach(rt: GuestRuntime): void {
     rt.on('stopped', (stop) => {
       this.frames = null;
@@ -137,16 +179,7 @@ export class TranslucentSession extends LoggingDebugSession {
     this.answer(response, async () => {
       if (this.runtime !== null) throw new RequestError('launch: this session already runs a guest');
       const plan = resolveLaunch(rawArgs);
-      const guest = plan.program.kind === 'image' ? plan.program.file : assembleLaunch(plan.program.files, plan.cwd, {
-        report: (body) => this.sendEvent(new Event('translucent/assembly', body satisfies CustomEventBodies['translucent/assembly'])),
-        log: (line) => this.sendEvent(new OutputEvent(`${line}\n`, 'stderr')),
-      });
-      const rt = new GuestRuntime(plan, guest);
-      this.plan = plan;
-      this.runtime = rt;
-      this.variables = new VariableStore(rt.target);
-      this.attach(rt);
-      for (const w of rt.warnings) this.sendEvent(new OutputEvent(`translucent: ${w}\n`, 'console'));
+      const rt = this.useRuntime(plan, this.program(plan));
       // Breakpoints can be resolved now that the program's line tables are read.
       this.sendEvent(new InitializedEvent());
       let timer: NodeJS.Timeout | undefined;
@@ -162,11 +195,26 @@ export class TranslucentSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
-  protected override restartRequest(response: DebugProtocol.RestartResponse): void {
+  /**
+   * A system reset; and when the program changed since it was booted (sources edited and reassembled
+   * here, an ELF rebuilt, or a launch configuration the client sends anew), the new one is booted
+   * with the same breakpoints resolved against it. Sources that no longer assemble fail the restart
+   * and leave the guest as it was.
+   */
+  protected override restartRequest(response: DebugProtocol.RestartResponse, args: DebugProtocol.RestartArguments): void {
     this.answer(response, () => {
-      const rt = this.rt('restart');
+      let rt = this.rt('restart');
+      const plan = args?.arguments !== undefined ? resolveLaunch(args.arguments) : this.plan!;
+      const guest = this.program(plan);
+      if (JSON.stringify(plan) !== JSON.stringify(this.plan) || !sameBytes(guest.bytes, this.guest!.bytes)) {
+        rt = this.useRuntime(plan, guest);
+        const { ids, changed } = this.breakpointRequests.replay(this.ctx);
+        rt.exec.renumberBreakpoints(ids);
+        for (const b of changed) this.sendEvent(new BreakpointEvent('changed', b));
+        this.sendEvent(new OutputEvent(`translucent: ${path.basename(guest.path)} changed: restarting with the new program\n`, 'console'));
+      }
       this.resumed();
-      rt.restart(this.plan?.stopOnEntry ?? false);
+      rt.restart(plan.stopOnEntry);
       return undefined;
     });
   }
@@ -238,14 +286,14 @@ export class TranslucentSession extends LoggingDebugSession {
 
   // ---- everything else: requests/ ----
 
-  protected override setBreakPointsRequest(r: DebugProtocol.SetBreakpointsResponse, a: DebugProtocol.SetBreakpointsArguments): void { this.handle(r, bp.setBreakpoints, a); }
+  protected override setBreakPointsRequest(r: DebugProtocol.SetBreakpointsResponse, a: DebugProtocol.SetBreakpointsArguments): void { this.handleBreakpoints(r, bp.setBreakpoints, a); }
   protected override breakpointLocationsRequest(r: DebugProtocol.BreakpointLocationsResponse, a: DebugProtocol.BreakpointLocationsArguments): void { this.handle(r, bp.breakpointLocations, a); }
-  protected override setFunctionBreakPointsRequest(r: DebugProtocol.SetFunctionBreakpointsResponse, a: DebugProtocol.SetFunctionBreakpointsArguments): void { this.handle(r, bp.setFunctionBreakpoints, a); }
-  protected override setInstructionBreakpointsRequest(r: DebugProtocol.SetInstructionBreakpointsResponse, a: DebugProtocol.SetInstructionBreakpointsArguments): void { this.handle(r, bp.setInstructionBreakpoints, a); }
-  protected override setExceptionBreakPointsRequest(r: DebugProtocol.SetExceptionBreakpointsResponse, a: DebugProtocol.SetExceptionBreakpointsArguments): void { this.handle(r, bp.setExceptionBreakpoints, a); }
+  protected override setFunctionBreakPointsRequest(r: DebugProtocol.SetFunctionBreakpointsResponse, a: DebugProtocol.SetFunctionBreakpointsArguments): void { this.handleBreakpoints(r, bp.setFunctionBreakpoints, a); }
+  protected override setInstructionBreakpointsRequest(r: DebugProtocol.SetInstructionBreakpointsResponse, a: DebugProtocol.SetInstructionBreakpointsArguments): void { this.handleBreakpoints(r, bp.setInstructionBreakpoints, a); }
+  protected override setExceptionBreakPointsRequest(r: DebugProtocol.SetExceptionBreakpointsResponse, a: DebugProtocol.SetExceptionBreakpointsArguments): void { this.handleBreakpoints(r, bp.setExceptionBreakpoints, a); }
   protected override exceptionInfoRequest(r: DebugProtocol.ExceptionInfoResponse, a: DebugProtocol.ExceptionInfoArguments): void { this.handle(r, bp.exceptionInfo, a); }
   protected override dataBreakpointInfoRequest(r: DebugProtocol.DataBreakpointInfoResponse, a: DebugProtocol.DataBreakpointInfoArguments): void { this.handle(r, bp.dataBreakpointInfo, a); }
-  protected override setDataBreakpointsRequest(r: DebugProtocol.SetDataBreakpointsResponse, a: DebugProtocol.SetDataBreakpointsArguments): void { this.handle(r, bp.setDataBreakpoints, a); }
+  protected override setDataBreakpointsRequest(r: DebugProtocol.SetDataBreakpointsResponse, a: DebugProtocol.SetDataBreakpointsArguments): void { this.handleBreakpoints(r, bp.setDataBreakpoints, a); }
 
   protected override stackTraceRequest(r: DebugProtocol.StackTraceResponse, a: DebugProtocol.StackTraceArguments): void { this.handle(r, state.stackTrace, a); }
   protected override scopesRequest(r: DebugProtocol.ScopesResponse, a: DebugProtocol.ScopesArguments): void { this.handle(r, state.scopes, a); }
@@ -266,4 +314,8 @@ export class TranslucentSession extends LoggingDebugSession {
       return runCustomRequest(this.rt(command), command, args);
     });
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
 }

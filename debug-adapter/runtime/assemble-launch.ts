@@ -6,7 +6,6 @@
 import * as path from 'node:path';
 import { assembleFiles, summarize } from '../../emulator/asm/program';
 import { formatDiagnostic } from '../../emulator/asm/diagnostics';
-import type { GuestInput } from '../../emulator/machine/boot-plan';
 import type { AssemblyEventBody } from '../protocol';
 import { SchemaError } from '../schema';
 
@@ -18,7 +17,7 @@ export interface AssemblyListener {
 }
 
 /** The assembled program, named after its first source, or a SchemaError about `program`. */
-export function assembleLaunch(files: readonly string[], cwd: string, listener: AssemblyListener): GuestInput {
+export function assembleLaunch(files: readonly string[], cwd: string, listener: AssemblyListener): { readonly path: string; readonly bytes: Uint8Array } {
   // The DWARF names the sources by absolute path; cwd is only the compilation directory it records.
   const result = assembleFiles(files, { compDir: cwd });
   listener.report({ files, diagnostics: result.diagnostics });

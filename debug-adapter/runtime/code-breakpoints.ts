@@ -50,6 +50,11 @@ export class CodeBreakpoints {
     }
   }
 
+  /** Gives breakpoints other ids (a reloaded program's keep the ids the client knows). */
+  renumber(ids: ReadonlyMap<number, number>): void {
+    for (const [group, list] of [...this.groups]) this.replace(group, list.map((b) => ({ ...b, id: ids.get(b.id) ?? b.id })));
+  }
+
   pcs(): number[] {
     return [...this.byPc.keys()];
   }

@@ -98,6 +98,13 @@ export class Executor {
     if (hart instanceof Hart) hart.mem.setWatch(list.length > 0 ? this.watch : null);
   }
 
+  /** Gives code and data breakpoints other ids (see BreakpointMemory). */
+  renumberBreakpoints(ids: ReadonlyMap<number, number>): void {
+    this.breakpoints.renumber(ids);
+    this.setDataBreakpoints(this.dataBps.map((d) => ({ ...d, id: ids.get(d.id) ?? d.id })));
+    this.breakpointsChanged();
+  }
+
   /** Code breakpoints changed: the engine learns the new set at the next run. */
   breakpointsChanged(): void {
     this.engineBps = '';

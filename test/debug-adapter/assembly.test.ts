@@ -147,4 +147,60 @@ describe('debug adapter: assembly sources as the program', function () {
       assert.match(r.message!, message);
     });
   }
+
+  describe('restart after the program changed', () => {
+    const breakLine = (file: string) => lineOf(file, 'sb a0, 0(s0)');
+
+    it('reassembles edited sources, moves the breakpoints with the code (same ids) and stops there', async () => {
+      const file = write('edited.S', fs.readFileSync(HELLO, 'utf8'));
+      let before: DebugProtocol.Breakpoint | undefined;
+      await s.launch({ program: file, stopOnEntry: true }, async () => {
+        before = (await s.dc.setBreakpointsRequest({ source: { path: file }, breakpoints: [{ line: breakLine(file) }] })).body.breakpoints[0];
+      });
+      const bpId = before!.id!;
+      // Code added above the breakpoint's line, on an existing line: the line's code moves 6 bytes on (c.lui + addi).
+      fs.writeFileSync(file, fs.readFileSync(HELLO, 'utf8').replace('la s1, msg', 'la s1, msg; li t2, 0x12345'));
+      const changed = s.wait('breakpoint');
+      const entry = s.wait('stopped');
+      await s.dc.restartRequest({});
+      const moved = (await changed).body.breakpoint as DebugProtocol.Breakpoint;
+      assert.equal(moved.id, bpId);
+      assert.equal(moved.verified, true);
+      assert.equal(moved.line, breakLine(file));
+      assert.equal(parseInt(moved.instructionReference!, 16), parseInt(before!.instructionReference!, 16) + 6);
+      assert.equal((await entry).body.reason, 'entry');
+      const hit = await s.continueTo();
+      assert.equal(hit.body.reason, 'breakpoint');
+      assert.deepEqual(hit.body.hitBreakpointIds, [bpId]);
+      assert.equal((await s.topFrame()).line, breakLine(file));
+      assert.ok(s.output.some((o) => /edited\.S changed: restarting with the new program/.test(o.body.output)));
+    });
+
+    it('refuses to restart with sources that no longer assemble, and keeps the guest as it was', async () => {
+      const file = write('breaks.S', fs.readFileSync(HELLO, 'utf8'));
+      await s.launch({ program: file, stopOnEntry: true });
+      const pc = (await s.topFrame()).instructionPointerReference;
+      fs.writeFileSync(file, `${fs.readFileSync(HELLO, 'utf8')}\n    addi a0, a0\n`);
+      const r = await s.raw('restart', {});
+      assert.equal(r.success, false);
+      assert.match(r.message!, /^program: breaks\.S did not assemble \(1 error; the first: breaks\.S:\d+:5: `addi` takes 3 operands, got 2\)$/);
+      assert.equal(assemblyEvents(s).at(-1)!.diagnostics.length, 1);
+      assert.equal((await s.topFrame()).instructionPointerReference, pc);
+      const exited = s.wait('exited');
+      await s.dc.continueRequest({ threadId: 1 });
+      assert.equal((await exited).body.exitCode, 0);
+    });
+
+    it('boots a rebuilt ELF on restart', async () => {
+      const elf = path.join(TMP, 'rebuilt.elf');
+      fs.copyFileSync(path.join(ROOT, 'test', 'guests', 'bin', 'exit-code.elf'), elf);
+      const first = await s.launch({ program: elf });
+      assert.equal(first.body.exitCode, 42);
+      fs.copyFileSync(path.join(ROOT, 'test', 'guests', 'bin', 'hello-asm.elf'), elf);
+      const exited = s.wait('exited');
+      await s.dc.restartRequest({});
+      assert.equal((await exited).body.exitCode, 0);
+      assert.match(s.stdout(), /Hello from RISC-V assembly!/);
+    });
+  });
 });

@@ -39,6 +39,37 @@ describe('F5 on assembly sources', function () {
     await ended;
   });
 
+  it('restart (Ctrl+Shift+F5) after an edit on disk boots the reassembled program', async () => {
+    const api = await extensionApi();
+    const folder = workspaceFolder();
+    const file = path.join(folder.uri.fsPath, 'asm', 'echo.S');
+    const original = fs.readFileSync(file, 'utf8');
+    const started = nextEvent(api.sessions.onStarted, () => true, 30_000, 'the session to start');
+    const entry = nextEvent(api.sessions.onStopped, (s) => s.reason === 'entry', 30_000, 'the stop on entry');
+    assert.ok(await vscode.debug.startDebugging(folder, {
+      type: 'translucent', request: 'launch', name: 'itest echo', cwd: '${workspaceFolder}', stopOnEntry: true, program: '${workspaceFolder}/asm/echo.S',
+    }));
+    const session = await started;
+    await entry;
+    try {
+      fs.writeFileSync(file, original.replace('Hello from the Translucent assembly example!', 'Edited, reassembled, restarted!'));
+      let output = '';
+      const sub = api.sessions.onOutput((o) => { if (o.session.id === session.id) output += o.text; });
+      const again = nextEvent(api.sessions.onStopped, (s) => s.session.id === session.id && s.reason === 'entry', 30_000, 'the stop on entry after restart');
+      await vscode.commands.executeCommand('workbench.action.debug.restart');
+      await again;
+      assert.match(output, /echo\.S changed: restarting with the new program/);
+      await vscode.commands.executeCommand('workbench.action.debug.continue');
+      await until(() => (output.includes('Edited, reassembled, restarted!') ? true : undefined), 20_000, 'the new banner');
+      sub.dispose();
+    } finally {
+      fs.writeFileSync(file, original);
+      const ended = nextEvent(api.sessions.onEnded, (s) => s.id === session.id, 20_000, 'the session to end');
+      await vscode.debug.stopDebugging(session);
+      await ended;
+    }
+  });
+
   it('fails a launch whose source has errors and lists them in the Problems view until the file is edited', async () => {
     const api = await extensionApi();
     const folder = workspaceFolder();
