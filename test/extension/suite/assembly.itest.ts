@@ -56,8 +56,12 @@ describe('F5 on assembly sources', function () {
       let output = '';
       const sub = api.sessions.onOutput((o) => { if (o.session.id === session.id) output += o.text; });
       const again = nextEvent(api.sessions.onStopped, (s) => s.session.id === session.id && s.reason === 'entry', 30_000, 'the stop on entry after restart');
+      // The restart command acts on the focused session (with none, it starts the selected
+      // configuration): wait until the stop has focused this one, as it has for a user.
+      await until(() => (vscode.debug.activeDebugSession?.id === session.id && vscode.debug.activeStackItem !== undefined ? true : undefined),
+        20_000, 'the session to have the focus');
       await vscode.commands.executeCommand('workbench.action.debug.restart');
-      await again;
+      await again.catch((e: Error) => { throw new Error(`${e.message}; the session's output: ${JSON.stringify(output)}`); });
       assert.match(output, /echo\.S changed: restarting with the new program/);
       await vscode.commands.executeCommand('workbench.action.debug.continue');
       await until(() => (output.includes('Edited, reassembled, restarted!') ? true : undefined), 20_000, 'the new banner');
