@@ -10,6 +10,7 @@ import type { Hart } from './hart';
 import type { MemUnit } from './mem-access';
 import { Access, Cause } from './causes';
 import { PmpPerm } from './pmp';
+import { SMC_SIGNAL } from './trap-signal';
 
 /** new value = f(old, operand), indexed by AmoOp. */
 const AMO_FN: readonly ((a: number, b: number) => number)[] = [
@@ -45,13 +46,13 @@ export class AtomicUnit {
     return v;
   }
 
-  sc(va: number, v: number): number {
+  sc(va: number, v: number, rd: number): number {
     const hit = this.reserved && this.resAddr === (va | 0);
     this.reserved = false;
     if (!hit) return 1;
     const pa = this.mem.translateData(va, Access.Store, 4, PmpPerm.W);
     if ((this.mem.readPhys(pa, 4, va, Access.Store) | 0) !== this.resValue) return 1;
-    this.mem.writePhys(pa, 4, v, va, Access.Store);
+    this.store(pa, v, va, rd, 0);
     return 0;
   }
 
@@ -59,11 +60,25 @@ export class AtomicUnit {
    * A misaligned AMO raises store/AMO address misaligned (cause 6), as the spec requires; QEMU 7.2
    * reports cause 4 instead.
    */
-  amo(op: AmoOp, va: number, v: number): number {
+  amo(op: AmoOp, va: number, v: number, rd: number): number {
     if ((va & 3) !== 0) this.hart.raise(Cause.StoreMisaligned, va);
     const pa = this.mem.translateData(va, Access.Store, 4, PmpPerm.R | PmpPerm.W);
     const old = this.mem.readPhys(pa, 4, va, Access.Store) | 0;
-    this.mem.writePhys(pa, 4, AMO_FN[op](old, v | 0), va, Access.Store);
+    this.store(pa, AMO_FN[op](old, v | 0), va, rd, old);
     return old;
+  }
+
+  /**
+   * The store of an sc or AMO, whose result is `result`. A store into the running block's own code (or
+   * one that powers the machine off) leaves the block at once: rd gets the result here, since the
+   * block's micro-ops that would write it do not run.
+   */
+  private store(pa: number, v: number, va: number, rd: number, result: number): void {
+    try {
+      this.mem.writePhys(pa, 4, v, va, Access.Store);
+    } catch (e) {
+      if (e === SMC_SIGNAL && rd !== 0) this.hart.x[rd] = result;
+      throw e;
+    }
   }
 }

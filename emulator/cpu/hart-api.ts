@@ -51,9 +51,13 @@ export interface HartApi {
 
   /** lr.w / sc.w: alignment and access checks as a load (lr) or store (sc); sc returns 0 on success. */
   lr(va: number): number;
-  sc(va: number, v: number): number;
-  /** AMO: alignment, store/AMO access checks, the read-modify-write; returns the old value. */
-  amo(op: AmoOp, va: number, v: number): number;
+  sc(va: number, v: number, rd: number): number;
+  /**
+   * AMO: alignment, store/AMO access checks, the read-modify-write; returns the old value. `rd` (of sc
+   * too) is written here as well when the store overwrites the running block's own code: the block is
+   * left at once then, before its micro-ops could write the result.
+   */
+  amo(op: AmoOp, va: number, v: number, rd: number): number;
 
   /** Semihosting call (a0 = op, a1 = parameter block); returns the new a0. Only when enabled. */
   semihosting(): void;

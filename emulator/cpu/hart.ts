@@ -176,12 +176,12 @@ export class Hart implements HartControl {
     return this.atomics.lr(va);
   }
 
-  sc(va: number, v: number): number {
-    return this.atomics.sc(va, v);
+  sc(va: number, v: number, rd: number): number {
+    return this.atomics.sc(va, v, rd);
   }
 
-  amo(op: AmoOp, va: number, v: number): number {
-    return this.atomics.amo(op, va, v);
+  amo(op: AmoOp, va: number, v: number, rd: number): number {
+    return this.atomics.amo(op, va, v, rd);
   }
 
   semihosting(): void {

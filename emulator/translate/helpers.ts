@@ -62,9 +62,10 @@ const DEFS = {
   fence_i: helper(0, false, 0, OpFlag.None, (h) => h.fenceI()),
 
   lr: helper(1, true, 0, OpFlag.MayTrap, (h, va) => h.lr(va)),
-  sc: helper(2, true, 0, OpFlag.MayTrap, (h, va, v) => h.sc(va, v)),
-  /** const: AmoOp. */
-  amo: helper(2, true, 1, OpFlag.MayTrap, (h, va, v, op) => h.amo(op as AmoOp, va, v)),
+  /** const: rd. */
+  sc: helper(2, true, 1, OpFlag.MayTrap, (h, va, v, rd) => h.sc(va, v, rd)),
+  /** consts: AmoOp, rd. */
+  amo: helper(2, true, 2, OpFlag.MayTrap, (h, va, v, op, rd) => h.amo(op as AmoOp, va, v, rd)),
 
   // QEMU honours the sequence only outside U-mode by default; there it is an ordinary breakpoint.
   // The call's result lands in a0.

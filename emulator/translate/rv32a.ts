@@ -23,7 +23,7 @@ const AMOS = {
 
 export const A_TRANSLATORS = {
   ...fromTable(AMOS, (op): TransFn => (ctx, d) =>
-    callToRd(ctx, d, H.amo, [ctx.b.reg(d.rs1), ctx.b.reg(d.rs2)], [op])),
+    callToRd(ctx, d, H.amo, [ctx.b.reg(d.rs1), ctx.b.reg(d.rs2)], [op, d.rd])),
   'lr.w': (ctx, d) => callToRd(ctx, d, H.lr, [ctx.b.reg(d.rs1)]),
-  'sc.w': (ctx, d) => callToRd(ctx, d, H.sc, [ctx.b.reg(d.rs1), ctx.b.reg(d.rs2)]),
+  'sc.w': (ctx, d) => callToRd(ctx, d, H.sc, [ctx.b.reg(d.rs1), ctx.b.reg(d.rs2)], [d.rd]),
 } satisfies Partial<Record<BaseMnemonic, TransFn>>;

@@ -67,7 +67,7 @@ describe('Sv32', () => {
     pt.map4k(VA, DATA, V | R | A);
     hart.mem.lw(VA);
     assert.deepEqual(trapOf(hart, () => hart.mem.sw(VA, 1)), { cause: 15, tval: VA });
-    assert.deepEqual(trapOf(hart, () => hart.amo(0, VA, 1)), { cause: 15, tval: VA });
+    assert.deepEqual(trapOf(hart, () => hart.amo(0, VA, 1, 10)), { cause: 15, tval: VA });
     assert.deepEqual(trapOf(hart, () => hart.translateFetch(VA)), { cause: 12, tval: VA });
     pt.map4k(VA + 0x1000, DATA, V | X | A);
     assert.equal(hart.translateFetch(VA + 0x1010), DATA + 0x10);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { GuestSystem } from '../../emulator/system';
 import { StopReason } from '../../emulator/tb/engine';
 import { PC_INDEX } from '../../emulator/ir/ir';
+import { assemble } from '../../emulator/asm/assemble';
 
 const GUESTS = path.resolve(__dirname, '..', '..', '..', 'test', 'guests', 'bin');
 
@@ -99,6 +100,39 @@ describe('tb/engine', () => {
     assert.equal(r.exitCode, 0);
     assert.ok(sys.engine.stats.invalidations > 0);
   });
+
+  // An sc or AMO whose store rewrites the next instruction of its own block: the block is left at
+  // once, and rd must still get the instruction's result, as the spec requires.
+  for (const engine of ['jit', 'interp'] as const) {
+    for (const [insn, expectRd] of [['amoswap.w a3, a2, (a1)', 'old'], ['sc.w a3, a2, (a1)', 'zero']] as const) {
+      it(`${engine}: ${insn.split(' ')[0]} into its own block writes rd and runs the new code`, () => {
+        const src = [
+          '    .option norvc',
+          '    .globl _start',
+          '_start:',
+          '    la a1, target',
+          '    li a2, 0x00700513        # addi a0, zero, 7',
+          '    li a3, -1',
+          '    lr.w t0, (a1)',
+          `    ${insn}`,
+          'target:',
+          '    addi a0, zero, 1',
+          '    li t0, 0x100000',
+          '    li t1, 0x5555',
+          '    sw t1, 0(t0)',
+          '',
+        ].join('\n');
+        const r = assemble([{ path: 'smc-amo.S', text: src }], { noDebug: true });
+        assert.ok(r.elf, r.diagnostics.map((d) => d.message).join('; '));
+        const sys = new GuestSystem({ guest: { path: 'smc-amo.S', bytes: r.elf }, engine, jitThreshold: 0, write: () => undefined });
+        const end = runToEnd(sys);
+        assert.equal(end.exitCode, 0);
+        const x = sys.machine.hart.x;
+        assert.equal(x[10], 7, 'a0: the rewritten instruction ran');
+        assert.equal(x[13] >>> 0, expectRd === 'old' ? 0x00100513 : 0, 'a3: the result of the store instruction');
+      });
+    }
+  }
 
   it('flushes the whole cache when its bound is reached', () => {
     const out: number[] = [];

@@ -12,14 +12,14 @@ describe('translate/rv32a', () => {
     ];
     for (const [m, op] of ops) {
       assert.deepStrictEqual(translateOne(dec(m, { rd: 10, rs1: 11, rs2: 12 })).lines, [
-        `call amo,tmp0,x11/a1,x12/a2,$0x${op.toString(16)}`,
+        `call amo,tmp0,x11/a1,x12/a2,$0x${op.toString(16)},$0xa`,
         'mov_i32 x10/a0,tmp0',
       ], m);
     }
   });
   it('lr.w and sc.w call their helpers', () => {
     assert.deepStrictEqual(translateOne(dec('lr.w', { rd: 10, rs1: 11 })).lines, ['call lr,tmp0,x11/a1', 'mov_i32 x10/a0,tmp0']);
-    assert.deepStrictEqual(translateOne(dec('sc.w', { rd: 10, rs1: 11, rs2: 12 })).lines, ['call sc,tmp0,x11/a1,x12/a2', 'mov_i32 x10/a0,tmp0']);
+    assert.deepStrictEqual(translateOne(dec('sc.w', { rd: 10, rs1: 11, rs2: 12 })).lines, ['call sc,tmp0,x11/a1,x12/a2,$0xa', 'mov_i32 x10/a0,tmp0']);
   });
   it('does not end the block', () => {
     assert.strictEqual(translateOne(dec('amoadd.w', { rd: 1, rs1: 2, rs2: 3 })).ctx.ended, false);
