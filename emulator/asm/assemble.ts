@@ -88,6 +88,7 @@ function assembleOrThrow(sources: readonly AsmSource[], opts: AsmOptions): AsmRe
   for (const src of sources) {
     const pre = new Preprocessor(diags, opts.readInclude ?? fileIncludeReader);
     const unit = new UnitAssembler(src.path, diags, { rvc: opts.rvc ?? true });
+    pre.scope = unit;
     unit.run(pre.file(src.path, src.text));
     units.push(unit.finish(pre.files));
   }

@@ -24,6 +24,7 @@ export class UnitAssembler implements EvalScope {
   readonly sections: SectionBuilder[] = [];
   readonly symbols = new Map<string, SymbolRecord>();
   section!: SectionBuilder;
+  private readonly bssReservations: { sym: SymbolRecord; size: number; align: number; global: boolean; at: Span }[] = [];
   private previous?: SectionBuilder;
   readonly sectionStack: SectionBuilder[] = [];
   rvc: boolean;
@@ -96,6 +97,17 @@ export class UnitAssembler implements EvalScope {
   }
 
   // ---- symbols -------------------------------------------------------------------------------
+
+  /** A constant symbol's value so far (conditional assembly asks). */
+  constantValue(name: string): bigint | undefined {
+    const def = this.symbols.get(name)?.def;
+    return def?.kind === 'equ' && def.value.terms.length === 0 ? def.value.add : undefined;
+  }
+
+  /** Whether `name` is defined above this point. */
+  isDefined(name: string): boolean {
+    return this.symbols.get(name)?.def !== undefined;
+  }
 
   private record(name: string): SymbolRecord {
     let sym = this.symbols.get(name);
@@ -270,6 +282,46 @@ export class UnitAssembler implements EvalScope {
     s.addTail(tail);
   }
 
+  /** `.org`: the rest of the section starts at `offset` from its start, the gap filled with `fill`. */
+  org(offset: number, fill: number, at: Span): void {
+    if (fill !== 0) this.checkBits('data');
+    this.section.addTail({ kind: 'org', offset, fill, at, size: 0 });
+  }
+
+  /**
+   * `.lcomm`/`.comm`: room in .bss, allocated at the end of the file's .bss as GNU as places local
+   * ones (GNU ld puts common symbols after every file's .bss, in an order of its own).
+   */
+  reserveBss(name: Token, size: number, align: number, global: boolean): void {
+    const sym = this.record(name.text);
+    const at = this.span(name.start, name.end);
+    const earlier = sym.def?.at ?? this.bssReservations.find((r) => r.sym === sym)?.at;
+    if (earlier !== undefined) this.fail(name.start, name.end, `\`${name.text}\` is already defined (at line ${earlier.line})`);
+    if (global) sym.binding = 'global';
+    sym.type = 'object';
+    // The symbol stays undefined (symbolic) until allocateBss gives it its place.
+    this.bssReservations.push({ sym, size, align, global, at });
+  }
+
+  private allocateBss(): void {
+    if (this.bssReservations.length === 0) return;
+    const back = this.section;
+    // Local ones first, as GNU as allocates them into .bss itself; common ones after.
+    const order = [...this.bssReservations.filter((r) => !r.global), ...this.bssReservations.filter((r) => r.global)];
+    this.switchSection('.bss');
+    for (const r of order) {
+      if (r.sym.def !== undefined) {
+        this.diags.error(r.sym.def.at, `\`${r.sym.name}\` is already defined (by the \`.${r.global ? 'comm' : 'lcomm'}\` at line ${r.at.line})`);
+        continue;
+      }
+      this.align(r.align, undefined, 1, undefined);
+      r.sym.def = { kind: 'label', section: this.section, frag: this.section.current, offset: this.section.current.bytes.length, at: r.at };
+      r.sym.size = { value: { add: BigInt(r.size), terms: [] }, at: r.at };
+      this.emitData(new Array<number>(r.size).fill(0));
+    }
+    this.section = back;
+  }
+
   /** Where the current fragment's code line comes from (for branch tails). */
   lineOf(): { file: string; line: number } {
     const at = this.st.expansion?.at ?? { file: this.st.file, line: this.st.line };
@@ -277,6 +329,7 @@ export class UnitAssembler implements EvalScope {
   }
 
   finish(files: readonly string[]): ObjectUnit {
+    this.allocateBss();
     // Code sections end padded to their alignment with nops, as GNU as pads them.
     for (const s of this.sections) {
       if (s.flags.exec && s.align > 1) s.addTail({ kind: 'align', bytes: s.align, fillSize: 1, code: true, size: 0 });

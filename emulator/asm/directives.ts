@@ -93,6 +93,57 @@ const fill: DirectiveHandler = (asm, args, name) => {
   asm.emitData(bytes);
 };
 
+/** LEB128 bytes of a constant (DWARF's variable-length numbers). */
+function leb128(v: bigint, signed: boolean): number[] {
+  const out: number[] = [];
+  let x = signed ? BigInt.asIntN(64, v) : BigInt.asUintN(64, v);
+  for (;;) {
+    const byte = Number(x & 0x7fn);
+    x >>= 7n;
+    const done = signed ? (x === 0n && (byte & 0x40) === 0) || (x === -1n && (byte & 0x40) !== 0) : x === 0n;
+    out.push(done ? byte : byte | 0x80);
+    if (done) return out;
+  }
+}
+
+/** `.uleb128 value` / `.sleb128 value`: one constant each, as RISC-V GNU as takes them. */
+const leb = (signed: boolean): DirectiveHandler => (asm, args, name) => {
+  needArgs(asm, name, args, 1, 1, 'value (one per directive)');
+  asm.emitData(leb128(constantArg(asm, args[0], 'the value'), signed));
+};
+
+/** `.org offset[, fill]`: the offset from the start of the section, a constant here. */
+const org: DirectiveHandler = (asm, args, name) => {
+  needArgs(asm, name, args, 1, 2, 'offset[, fill]');
+  const offset = nonNegative(asm, args[0], 'the offset');
+  const fill = args.length > 1 ? Number(BigInt.asUintN(8, constantArg(asm, args[1], 'the fill byte'))) : 0;
+  asm.org(offset, fill, asm.span(name.start, span(args[args.length - 1]).end));
+};
+
+/**
+ * `.comm sym, size[, align]` (global) and `.lcomm sym, size` (local): zeroed room in .bss. Default
+ * alignments are GNU as's: for .comm the power of 2 at or above the size (at most 16), for .lcomm the
+ * power of 2 at or below it (at most 8).
+ */
+const common = (global: boolean): DirectiveHandler => (asm, args, name) => {
+  needArgs(asm, name, args, 2, global ? 3 : 2, global ? 'symbol, size[, alignment]' : 'symbol, size');
+  const sym = args[0];
+  if (sym.length !== 1 || sym[0].kind !== 'ident') asm.fail(span(sym).start, span(sym).end, 'expected a symbol name');
+  const size = nonNegative(asm, args[1], 'the size');
+  let align: number;
+  if (args.length > 2) {
+    align = nonNegative(asm, args[2], 'the alignment', 1 << 16);
+    if (align === 0 || (align & (align - 1)) !== 0) asm.fail(span(args[2]).start, span(args[2]).end, `the alignment ${align} is not a power of 2`);
+  } else if (global) {
+    align = 1;
+    while (align < size && align < 16) align *= 2;
+  } else {
+    align = 1;
+    while (align * 2 <= size && align < 8) align *= 2;
+  }
+  asm.reserveBss(sym[0], size, align, global);
+};
+
 /** `.p2align`-style alignment (`.align` is a power of two on RISC-V) or `.balign` bytes. */
 const align = (inBytes: boolean): DirectiveHandler => (asm, args, name) => {
   needArgs(asm, name, args.filter((a, i) => i === 0 || a.length > 0), 1, 3, inBytes ? 'bytes[, fill[, max]]' : 'power[, fill[, max]]');
@@ -283,6 +334,11 @@ export const DIRECTIVES: Readonly<Record<string, DirectiveHandler>> = {
   '.space': space,
   '.skip': space,
   '.fill': fill,
+  '.org': org,
+  '.uleb128': leb(false),
+  '.sleb128': leb(true),
+  '.comm': common(true),
+  '.lcomm': common(false),
   '.equ': assign(true),
   '.set': assign(true),
   '.equiv': assign(false, true),

@@ -215,6 +215,11 @@ export function link(units: readonly ObjectUnit[], diags: Diagnostics, opts: Lin
         const tailAddr = addr + frag.bytes.length;
         if (t.kind === 'align') {
           img.set(fillAlign(t, t.size), tailAt);
+        } else if (t.kind === 'org') {
+          if (t.offset < tailAt) {
+            diags.error(t.at, `\`.org 0x${t.offset.toString(16)}\` would move back: ${p.section.name} is already 0x${tailAt.toString(16)} bytes long here`);
+          }
+          img.fill(t.fill, tailAt, tailAt + t.size);
         } else {
           lines.push({ address: tailAddr, file: t.file, line: t.line, unit: p.unit.file });
           const target = resolver.value(t.target);

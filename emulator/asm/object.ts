@@ -93,7 +93,16 @@ export interface AlignTail {
   size: number;
 }
 
-export type Tail = BranchTail | AlignTail;
+/** `.org`: pads to an offset from the start of the section. */
+export interface OrgTail {
+  readonly kind: 'org';
+  readonly offset: number;
+  readonly fill: number;
+  readonly at: Span;
+  size: number;
+}
+
+export type Tail = BranchTail | AlignTail | OrgTail;
 
 export class Frag {
   readonly bytes: number[] = [];

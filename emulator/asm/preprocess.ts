@@ -1,12 +1,13 @@
 /**
  * The text-level stage between splitting and assembling: `.include`, `.macro`/`.endm` (with `\arg`
- * substitution, default values, `:req` and `:vararg`), `.rept`/`.endr`, `.irp`/`.endr` and `.end`.
+ * substitution, default values, `:req` and `:vararg`), `.rept`/`.endr`, `.irp`/`.endr`, `.end`, and
+ * conditional assembly (conditionals.ts). It runs as the assembler pulls statements, so a condition
+ * sees the symbols defined above it.
  * Macros work on text, as in GNU as: an argument may be any text, even part of a name.
  */
 import { Diagnostics } from './diagnostics';
 import { Statement, spanOf, splitExpansion, splitStatements } from './statements';
-import { Expr, ExprParser } from './expr';
-import { LexError, tokenize } from './tokens';
+import { ConditionScope, Conditions, evaluateConstant, isConditional } from './conditionals';
 
 /** Reads an included file: `name` as written, relative to the including file `from`. */
 export type IncludeReader = (name: string, from: string) => { path: string; text: string } | undefined;
@@ -27,6 +28,7 @@ interface Macro {
 const LEADING_LABELS = /^\s*((?:(?:[A-Za-z_.$][\w.$]*|\d+)\s*:(?!=)\s*)+)/;
 const WORD = /^\s*([A-Za-z_.$][\w.$]*)/;
 const MAX_DEPTH = 64;
+const MAX_REPEAT = 1 << 20;
 
 /** The first word of a statement after any labels, and where the labels end. */
 function firstWord(text: string): { labels: string; word?: string; rest: string } {
@@ -70,27 +72,14 @@ function parseParams(text: string): MacroParam[] {
   });
 }
 
-function constantOf(text: string): number {
-  const e: Expr = ExprParser.parse(tokenize(text), 'count');
-  const fold = (x: Expr): bigint => {
-    if (x.kind === 'num') return x.value;
-    if (x.kind === 'unary' && x.op === '-') return -fold(x.arg);
-    if (x.kind === 'binary') {
-      const a = fold(x.left);
-      const b = fold(x.right);
-      const r = { '+': a + b, '-': a - b, '*': a * b } as Record<string, bigint>;
-      if (x.op in r) return r[x.op];
-    }
-    throw new LexError(x.start, x.end, 'the count must be a plain number here');
-  };
-  return Number(fold(e));
-}
-
 export class Preprocessor {
   private readonly macros = new Map<string, Macro>();
   private expansions = 0;
   /** Files read, in order of first use (for the line table). */
   readonly files: string[] = [];
+
+  /** The assembler's symbols so far, for conditions (set once the assembler exists). */
+  scope?: ConditionScope;
 
   constructor(private readonly diags: Diagnostics, private readonly readInclude: IncludeReader) {}
 
@@ -101,10 +90,25 @@ export class Preprocessor {
 
   /** Processes statements, yielding what the assembler sees. Returns true when `.end` was seen. */
   private *run(input: readonly Statement[], depth: number): Generator<Statement, boolean> {
+    const conditions = new Conditions(this.diags, () => this.scope);
+    try {
+      return yield* this.runWith(input, depth, conditions);
+    } finally {
+      conditions.finish();
+    }
+  }
+
+  private *runWith(input: readonly Statement[], depth: number, conditions: Conditions): Generator<Statement, boolean> {
     for (let i = 0; i < input.length; i++) {
       const st = input[i];
       const { labels, word, rest } = firstWord(st.text);
       const directive = word?.toLowerCase();
+      if (directive !== undefined && isConditional(directive)) {
+        if (labels !== '' && conditions.active) yield { ...st, text: labels };
+        conditions.handle(directive, rest, spanOf(st));
+        continue;
+      }
+      if (!conditions.active) continue;
       if (directive === '.macro' || directive === '.rept' || directive === '.irp' || directive === '.irpc') {
         const end = this.findEnd(input, i, directive === '.macro' ? '.endm' : '.endr');
         if (end < 0) {
@@ -226,9 +230,13 @@ export class Preprocessor {
     if (directive === '.rept') {
       let count: number;
       try {
-        count = constantOf(rest);
+        count = Number(evaluateConstant(rest, this.scope, 'the count'));
       } catch (e) {
-        this.diags.error(at, e instanceof LexError ? e.message : '`.rept` needs a count');
+        this.diags.error(at, `\`.rept\`: ${(e as Error).message}`);
+        return false;
+      }
+      if (count < 0 || count > MAX_REPEAT) {
+        this.diags.error(at, `\`.rept\`: the count must be from 0 to ${MAX_REPEAT}, got ${count}`);
         return false;
       }
       for (let k = 0; k < count; k++) if (yield* emit(text)) return true;

@@ -55,6 +55,8 @@ function tailSize(section: SectionBuilder, frag: Frag): number {
   const t = frag.tail!;
   const at = frag.address + frag.bytes.length;
   if (t.kind === 'align') return alignSize(t.bytes, t.max, at);
+  // Behind already: nothing to pad (the linker reports it).
+  if (t.kind === 'org') return Math.max(0, t.offset - at);
   const label = labelIn(section, t.target);
   return branchSize(t, at, label === undefined ? undefined : label.frag.address + label.offset);
 }

@@ -3,6 +3,7 @@
  * .rept, .include, ...): its operands and one line on what it does, for completion, hover and
  * signature help. A test checks this covers every directive the assembler has.
  */
+import { CONDITIONAL_DIRECTIVES } from '../../emulator/asm/conditionals';
 
 export interface DirectiveDoc {
   /** Operands as the usage line writes them, comma separated; empty for none. */
@@ -16,7 +17,36 @@ const DATA = (bytes: number) => d('value, ...', `Emit ${bytes}-byte little-endia
 const IGNORED = d('...', 'GNU tool-flow information: accepted and ignored (the line table comes from the source itself).');
 const CFI = d('...', 'Call-frame information for unwinders: accepted and ignored.');
 
+const IF_NUMBER = (test: string) => d('expression', `Assemble the lines up to .else/.elseif/.endif if the expression ${test} (numbers and constants defined above).`);
+
 const TABLE: Readonly<Record<string, DirectiveDoc>> = {
+  '.if': IF_NUMBER('is not zero'),
+  '.ifne': IF_NUMBER('is not zero'),
+  '.ifeq': IF_NUMBER('is zero'),
+  '.ifgt': IF_NUMBER('is greater than zero'),
+  '.ifge': IF_NUMBER('is zero or more'),
+  '.iflt': IF_NUMBER('is less than zero'),
+  '.ifle': IF_NUMBER('is zero or less'),
+  '.ifdef': d('symbol', 'Assemble the lines up to .else/.endif if the symbol is defined above this line.'),
+  '.ifndef': d('symbol', 'Assemble the lines up to .else/.endif if the symbol is not defined above this line.'),
+  '.ifnotdef': d('symbol', 'Assemble the lines up to .else/.endif if the symbol is not defined above this line (the same as .ifndef).'),
+  '.ifb': d('text', 'Assemble the lines up to .else/.endif if the operand is blank (in a macro: an argument left out).'),
+  '.ifnb': d('text', 'Assemble the lines up to .else/.endif if the operand is not blank.'),
+  '.ifc': d('text1, text2', 'Assemble the lines up to .else/.endif if the two pieces of text are the same.'),
+  '.ifnc': d('text1, text2', 'Assemble the lines up to .else/.endif if the two pieces of text differ.'),
+  '.ifeqs': d('"string1", "string2"', 'Assemble the lines up to .else/.endif if the two strings are equal.'),
+  '.ifnes': d('"string1", "string2"', 'Assemble the lines up to .else/.endif if the two strings differ.'),
+  '.elseif': d('expression', 'Otherwise, assemble the lines up to the next .else/.elseif/.endif if the expression is not zero.'),
+  '.else': d('', 'Otherwise, assemble the lines up to .endif.'),
+  '.endif': d('', 'End a conditional (.if and its family).'),
+  '.error': d('"message"', 'Report an error with this message (in a branch of a conditional, say).'),
+  '.err': d('', 'Report an error.'),
+  '.warning': d('"message"', 'Report a warning with this message.'),
+  '.org': d('offset, fill', 'Pad with the fill byte (default 0) up to this offset from the start of the section.'),
+  '.uleb128': d('value', 'Emit an unsigned LEB128 number (DWARF\'s variable-length encoding).'),
+  '.sleb128': d('value', 'Emit a signed LEB128 number.'),
+  '.comm': d('symbol, size, alignment', 'Reserve zeroed room for a global symbol in .bss (placed after the file\'s own .bss).'),
+  '.lcomm': d('symbol, size', 'Reserve zeroed room for a local symbol at the end of the file\'s .bss.'),
   '.text': d('', 'Switch to the code section.'),
   '.data': d('', 'Switch to the initialised data section.'),
   '.bss': d('', 'Switch to the zero-initialised data section (only zeros and .space may go in it).'),
@@ -86,4 +116,6 @@ export function directiveDoc(name: string): DirectiveDoc | undefined {
 }
 
 /** The preprocessor's directives, which emulator/asm/directives.ts does not list. */
-export const PREPROCESSOR_DIRECTIVES: readonly string[] = ['.macro', '.endm', '.exitm', '.purgem', '.rept', '.irp', '.irpc', '.endr', '.include', '.end'];
+export const PREPROCESSOR_DIRECTIVES: readonly string[] = [
+  '.macro', '.endm', '.exitm', '.purgem', '.rept', '.irp', '.irpc', '.endr', '.include', '.end', ...CONDITIONAL_DIRECTIVES,
+];

@@ -10,6 +10,12 @@ import { comparedSections } from './support/sections';
 const hex = (b: Buffer) => b.toString('hex');
 
 describe('asm: syntax', () => {
+  it('.warning warns and goes on; conditionals see .set values as they change', () => {
+    const r = asm('.set N, 1\n.if N\nli a0, 1\n.endif\n.set N, 0\n.if N\nli a0, 2\n.endif\n.warning "check this"\nnop\n');
+    assert.deepStrictEqual(r.diagnostics.map((d) => [d.line, d.severity, d.message]), [[9, 'warning', 'check this']]);
+    assert.deepStrictEqual([...textBytes('.set N, 1\n.if N\nli a0, 1\n.endif\n.set N, 0\n.if N\nli a0, 2\n.endif\nnop\n')], [0x05, 0x45, 0x01, 0x00]);
+  });
+
   it('takes #, // and /* */ comments and ; between statements', () => {
     assert.strictEqual(hex(textBytes('nop # a\nnop // b\n/* c\n d */ nop; nop\n')), hex(textBytes('nop\nnop\nnop\nnop\n')));
   });
