@@ -6,6 +6,7 @@
  * numbers and `.equ`/`.set` constants; `.ifdef` asks whether a label or constant exists yet.
  */
 import { Diagnostics, Span } from './diagnostics';
+import { BranchStack } from './branch-stack';
 import { Expr, ExprParser } from './expr';
 import { LexError, tokenize } from './tokens';
 import { CONSTANT_OPS, UNARY_OPS, wrap64 } from './value';
@@ -16,18 +17,6 @@ export interface ConditionScope {
   constantValue(name: string): bigint | undefined;
   /** Whether a label or constant of this name has been defined. */
   isDefined(name: string): boolean;
-}
-
-interface Frame {
-  /** Whether this branch's lines are assembled. */
-  active: boolean;
-  /** Whether a branch of this conditional was taken (the rest are skipped). */
-  taken: boolean;
-  sawElse: boolean;
-  /** Whether the lines around the conditional are assembled. */
-  readonly outer: boolean;
-  readonly at: Span;
-  readonly name: string;
 }
 
 type Test = (scope: ConditionScope | undefined, rest: string) => boolean;
@@ -115,15 +104,17 @@ export function evaluateConstant(text: string, scope: ConditionScope | undefined
   return fold(ExprParser.parse(tokenize(text), 'condition'));
 }
 
-/** One file's or one expansion's nesting of conditionals. */
+/** One file's or one expansion's conditionals. */
 export class Conditions {
-  private readonly stack: Frame[] = [];
+  private readonly branches: BranchStack;
 
-  constructor(private readonly diags: Diagnostics, private readonly scope: () => ConditionScope | undefined) {}
+  constructor(private readonly diags: Diagnostics, private readonly scope: () => ConditionScope | undefined) {
+    this.branches = new BranchStack(diags, '.');
+  }
 
   /** Whether lines here are assembled. */
   get active(): boolean {
-    return this.stack.length === 0 || this.stack[this.stack.length - 1].active;
+    return this.branches.active;
   }
 
   /**
@@ -133,30 +124,15 @@ export class Conditions {
   handle(directive: string, rest: string, at: Span): boolean {
     const open = OPENERS[directive];
     if (open !== undefined) {
-      const outer = this.active;
-      const yes = outer && this.decide(open, rest, at, directive);
-      this.stack.push({ active: yes, taken: yes || !outer, sawElse: false, outer, at, name: directive });
+      this.branches.open(directive, at, () => this.decide(open, rest, at, directive));
       return true;
     }
-    const top = this.stack[this.stack.length - 1];
-    if (directive === '.elseif' || directive === '.else' || directive === '.endif') {
-      if (top === undefined) {
-        this.diags.error(at, `\`${directive}\` without a matching \`.if\``);
-        return true;
-      }
-      if (directive === '.endif') {
-        this.stack.pop();
-      } else if (top.sawElse) {
-        this.diags.error(at, `\`${directive}\` after \`.else\` (the \`${top.name}\` at line ${top.at.line} already has one)`);
-        top.active = false;
-      } else if (directive === '.else') {
-        top.sawElse = true;
-        top.active = top.outer && !top.taken;
-        top.taken = true;
-      } else {
-        top.active = top.outer && !top.taken && this.decide(OPENERS['.if'], rest, at, directive);
-        if (top.active) top.taken = true;
-      }
+    if (directive === '.elseif') {
+      this.branches.next(directive, at, () => this.decide(OPENERS['.if'], rest, at, directive));
+      return true;
+    }
+    if (directive === '.else' || directive === '.endif') {
+      this.branches.next(directive, at);
       return true;
     }
     if (directive === '.error' || directive === '.warning' || directive === '.err') {
@@ -172,8 +148,7 @@ export class Conditions {
 
   /** At the end of the file or expansion: every conditional still open is an error. */
   finish(): void {
-    for (const f of this.stack) this.diags.error(f.at, `\`${f.name}\` has no matching \`.endif\``);
-    this.stack.length = 0;
+    this.branches.finish();
   }
 
   private decide(test: Test, rest: string, at: Span, directive: string): boolean {

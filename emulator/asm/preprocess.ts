@@ -6,7 +6,8 @@
  * Macros work on text, as in GNU as: an argument may be any text, even part of a name.
  */
 import { Diagnostics } from './diagnostics';
-import { Statement, spanOf, splitExpansion, splitStatements } from './statements';
+import { Statement, spanOf, splitExpansion, splitLines, splitStatements } from './statements';
+import { CPreprocessor, isCppSource } from './cpp';
 import { ConditionScope, Conditions, evaluateConstant, isConditional } from './conditionals';
 
 /** Reads an included file: `name` as written, relative to the including file `from`. */
@@ -85,7 +86,14 @@ export class Preprocessor {
 
   *file(path: string, text: string, depth = 0): Generator<Statement> {
     if (!this.files.includes(path)) this.files.push(path);
-    yield* this.run(splitStatements(path, text, this.diags), depth);
+    if (!isCppSource(path)) {
+      yield* this.run(splitStatements(path, text, this.diags), depth);
+      return;
+    }
+    // A `.S` file goes through the C preprocessor first, as GCC sends it; its #includes are sources too.
+    const lines = new CPreprocessor(this.diags, this.readInclude).run(path, text);
+    for (const l of lines) if (!this.files.includes(l.file)) this.files.push(l.file);
+    yield* this.run(splitLines(lines, this.diags), depth);
   }
 
   /** Processes statements, yielding what the assembler sees. Returns true when `.end` was seen. */

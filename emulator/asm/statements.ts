@@ -4,6 +4,7 @@
  * become spaces), so every later stage can point at the exact character it complains about.
  */
 import { Diagnostics, Span } from './diagnostics';
+import type { SourceLine } from './cpp';
 
 /** Where a macro expansion came from: diagnostics inside it are reported at the invocation. */
 export interface Expansion {
@@ -85,19 +86,21 @@ function scanLine(line: string, state: ScanState, emit: (col0: number, text: str
 
 /** All statements of a file, in order. */
 export function splitStatements(file: string, text: string, diags: Diagnostics): Statement[] {
+  return splitLines(text.split(/\r?\n/).map((t, index) => ({ file, line: index + 1, text: t })), diags);
+}
+
+/** All statements of lines that each say where they come from (the C preprocessor's output). */
+export function splitLines(lines: readonly SourceLine[], diags: Diagnostics): Statement[] {
   const out: Statement[] = [];
   const state: ScanState = { inBlockComment: false };
   let commentStart: Span | undefined;
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
+  for (const { file, line, text } of lines) {
     const wasIn = state.inBlockComment;
-    scanLine(line, state,
-      (col0, t) => out.push({ file, line: index + 1, col0, text: t }),
-      (col, message) => diags.error({ file, line: index + 1, column: col + 1 }, message));
-    if (!wasIn && state.inBlockComment) {
-      commentStart = { file, line: index + 1, column: line.lastIndexOf('/*') + 1 };
-    }
-  });
+    scanLine(text, state,
+      (col0, t) => out.push({ file, line, col0, text: t }),
+      (col, message) => diags.error({ file, line, column: col + 1 }, message));
+    if (!wasIn && state.inBlockComment) commentStart = { file, line, column: text.lastIndexOf('/*') + 1 };
+  }
   if (state.inBlockComment && commentStart !== undefined) diags.error(commentStart, 'this `/*` comment is never closed with `*/`');
   return out;
 }

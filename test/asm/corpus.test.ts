@@ -14,7 +14,7 @@ import { DIRECTIVES } from '../../emulator/asm/directives';
 import { INSTRUCTIONS } from '../../emulator/isa/table';
 import { RELOC_OPS } from '../../emulator/asm/expr';
 import { ASM_FIXTURES, comparedSections, firstDifference, formatGolden, parseGolden } from './support/sections';
-import { gnuBuild } from './support/gnu';
+import { gnuBuild, gnuCpp, usesCpp } from './support/gnu';
 import { haveBinutils, requireTool } from './support/tools';
 
 const SOURCES = fs.readdirSync(ASM_FIXTURES).filter((f) => f.endsWith('.S')).sort();
@@ -57,6 +57,8 @@ describe('asm: corpus against GNU as + ld', () => {
 
       it('matches GNU as + ld run now (and the golden file is current)', function () {
         requireTool(this, haveBinutils(), 'riscv64-unknown-elf binutils');
+        const text = fs.readFileSync(path.join(ASM_FIXTURES, source), 'utf8');
+        if (usesCpp(source, text)) requireTool(this, gnuCpp() !== undefined, 'a C preprocessor (riscv64-unknown-elf-cpp or cpp)');
         const g = gnuBuild(source, fs.readFileSync(path.join(ASM_FIXTURES, source), 'utf8'), ASM_FIXTURES);
         if ('error' in g) assert.fail(`GNU rejected ${source}: ${g.error}`);
         const theirs = comparedSections(g.elf);

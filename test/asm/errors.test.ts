@@ -72,6 +72,18 @@ const MESSAGES: readonly [string, string][] = [
   ['.comm buf, 8\n.comm buf, 8', '`buf` is already defined (at line 1)'],
   ['.lcomm 3, 8', 'expected a symbol name'],
   ['.comm b, 8, 3', 'the alignment 3 is not a power of 2'],
+  ['#error this board is not supported', '#error this board is not supported'],
+  ['#if 1\nnop', '`#if` has no matching `#endif`'],
+  ['#else', '`#else` without a matching `#if`'],
+  ['#if 1\n#else\n#elif 1\n#endif', '`#elif` after `#else` (the `#if` at line 1 already has one)'],
+  ['#define TWO(a, b) a b\nTWO(1)', 'macro `TWO` takes 2 arguments, got 1'],
+  ['#define F(a) a\nF(1', 'the call of macro `F` has no closing `)` on its line'],
+  ['#include "nowhere.h"', 'cannot find the included file "nowhere.h"'],
+  ['#include nowhere.h', '`#include` needs a file name: "file.h" or <file.h>'],
+  ['#if 1 +\n#endif', '`#if`: the expression ends too early'],
+  ['#if 1 / 0\n#endif', '`#if`: division by zero'],
+  ['#ifdef\n#endif', '`#ifdef` needs a macro name'],
+  ['#define\n', '`#define` needs a macro name'],
   ['jal far\n.space 0x100000\nfar: nop', 'jal: the target is too far away for `jal` (offset 1048580; it reaches -1048576..1048574 (1 MiB))'],
 ];
 

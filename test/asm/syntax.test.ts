@@ -16,6 +16,17 @@ describe('asm: syntax', () => {
     assert.deepStrictEqual([...textBytes('.set N, 1\n.if N\nli a0, 1\n.endif\n.set N, 0\n.if N\nli a0, 2\n.endif\nnop\n')], [0x05, 0x45, 0x01, 0x00]);
   });
 
+  it('runs the C preprocessor on .S files only (GCC\'s rule), keeping each line where it was written', () => {
+    const src = '#define N 3\n#define PAIR(r) \\\n  li r, N; \\\n  addi r, r, 1\n\nPAIR(a0)\nli a1, N\n  addi a0, a0\n';
+    const r = asm(src, 'prog.S');
+    assert.deepStrictEqual(r.diagnostics.map((d) => [d.line, d.message]), [[8, '`addi` takes 3 operands, got 2']]);
+    const ok = assemble([{ path: 'prog.S', text: src.replace('  addi a0, a0\n', '') }]);
+    assert.deepStrictEqual(ok.lineTable.map((l) => l.line), [6, 6, 7], 'the macro\'s code at the line that calls it');
+    // In a .s file, # starts a comment: `#define` defines nothing and N is an undefined symbol.
+    const lower = asm('#define N 3\nli a1, N\n', 'prog.s');
+    assert.match(lower.diagnostics[0].message, /`li` needs a constant|undefined/);
+  });
+
   it('takes #, // and /* */ comments and ; between statements', () => {
     assert.strictEqual(hex(textBytes('nop # a\nnop // b\n/* c\n d */ nop; nop\n')), hex(textBytes('nop\nnop\nnop\nnop\n')));
   });
