@@ -3,6 +3,7 @@
  * instruction, or step by source line. A plan advances in bounded pieces (until a deadline) so the
  * runtime can interleave it with protocol traffic and pause it at any point.
  */
+import { isAssemblySource } from '../../emulator/asm/program';
 import type { Decoded } from '../../emulator/isa/types';
 import type { SourceLocation } from '../../emulator/debug/debug-info-api';
 import { Executor, Progress, RUNNING, TempBreakpoint } from './executor';
@@ -56,7 +57,8 @@ export class InstructionStepPlan implements Plan {
  * Source-line stepping (`in` enters calls that have line information, `over` runs calls through): single
  * steps until pc begins a statement of another line, or of the same line in another frame; calls are
  * run at full speed to their return address with the caller's sp. Stepping into a function stops after
- * its prologue, at the start of its second line, as GDB does.
+ * its prologue, at the start of its second line, as GDB does; into assembly source, where each line is
+ * one instruction and there is no prologue to skip, at its first instruction.
  */
 export class LineStepPlan implements Plan {
   private through: TempBreakpoint[] | null = null;
@@ -95,6 +97,7 @@ export class LineStepPlan implements Plan {
             this.through = [back];
             continue;
           }
+          if (isAssemblySource(entry.file)) return stopped({ reason: 'step' });
           // Into one with lines: step on past its prologue (its first line), to its first statement.
           this.start = entry;
           this.startSp = x.sp;

@@ -93,6 +93,31 @@ describe('debug adapter: assembly sources as the program', function () {
     assert.equal(await s.evaluate('$a0'), '72 (0x48)'); // 'H', the first byte of the message
   });
 
+  it('steps through .S lines: over a call (the callee runs), into one, and out again', async () => {
+    const echo = path.join(ROOT, 'examples', 'asm', 'echo.S');
+    await s.launch({ program: echo, stopOnEntry: true });
+    const step = async (kind: 'next' | 'stepIn' | 'stepOut') => {
+      const stopped = s.wait('stopped');
+      await s.dc[`${kind}Request`]({ threadId: 1 });
+      assert.equal((await stopped).body.reason, 'step');
+      return s.topFrame();
+    };
+    const at = (f: DebugProtocol.StackFrame) => fs.readFileSync(echo, 'utf8').split('\n')[f.line - 1].trim();
+    assert.equal(at(await s.topFrame()), 'li s0, UART');
+    assert.equal(at(await step('next')), 'la a0, banner');
+    assert.equal(at(await step('next')), 'call puts');
+    assert.equal(at(await step('next')), 'call getc', 'stepped over puts');
+    assert.match(s.stdout(), /^Hello from the Translucent assembly example!/);
+    const inner = await step('stepIn');
+    assert.equal(inner.name, 'getc');
+    assert.equal(at(inner), 'lbu t0, LSR(s0)');
+    // getc waits for a byte: give it one, then step out to the caller's next line.
+    await s.req('translucent/sendInput', { text: 'x' });
+    const back = await step('stepOut');
+    assert.match(back.name, /^echo\+0x[0-9a-f]+$/);
+    assert.equal(at(back), "li t1, 'a'");
+  });
+
   it('assembles a list of sources together, in order (a call across files)', async () => {
     const ev = await s.launch({ program: [MAIN, LIB] });
     assert.equal(ev.event, 'exited');

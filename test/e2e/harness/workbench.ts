@@ -16,20 +16,28 @@ export async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.locator('.activitybar [aria-label^="Translucent"]').first().waitFor({ timeout: 60_000 });
 }
 
-/** Runs a command from the palette by its label. */
-export async function runCommand(page: Page, label: string): Promise<void> {
+/**
+ * Opens the quick input with `key` (F1, Ctrl+P), trying again when the press was lost: the workbench
+ * may not have had keyboard focus (a webview or a terminal holding it).
+ */
+async function openQuickInput(page: Page, key: string): Promise<Locator> {
   const input = page.locator('.quick-input-widget input');
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
+    await page.keyboard.press(key);
     try {
       await input.waitFor({ state: 'visible', timeout: 5000 });
       break;
     } catch {
-      // The workbench may not have had keyboard focus yet.
       await page.locator('.monaco-workbench').click({ position: { x: 5, y: 300 }, force: true }).catch(() => undefined);
     }
   }
+  return input;
+}
+
+/** Runs a command from the palette by its label. */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  const input = await openQuickInput(page, 'F1');
   await input.fill(`>${label}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ timeout: 10_000 });
@@ -38,9 +46,7 @@ export async function runCommand(page: Page, label: string): Promise<void> {
 
 /** Opens a workspace file with Quick Open. */
 export async function openFile(page: Page, relPath: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  const input = await openQuickInput(page, 'Control+P');
   await input.fill(relPath);
   // The list first shows recent files; wait for the search's own result.
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relPath) }).first();
