@@ -3,6 +3,7 @@
  * them, numeric local labels resolved to the instance each `1b`/`1f` means (as the assembler counts
  * them), section switches and `.include`s. Navigation, the outline and completion read this index.
  */
+import { isCppSource } from '../../emulator/asm/cpp';
 import { Token } from '../../emulator/asm/tokens';
 import { regNumber } from '../../emulator/isa/registers';
 import { csrNumber } from '../../emulator/isa/csr-names';
@@ -159,5 +160,16 @@ export function indexDocument(file: string, text: string): DocumentIndex {
   for (const st of statements) b.statement(st);
   // A head that is no mnemonic is taken as a macro invocation; the macro may be in an included file.
   const occurrences = [...b.occurrences].sort((x, y) => x.line - y.line || x.start - y.start);
-  return { statements, occurrences, sections: b.sections, includes: b.includes };
+  return { statements, occurrences, sections: b.sections, includes: [...b.includes, ...cppIncludes(file, text)].sort((x, y) => x.line - y.line) };
+}
+
+/** The `#include "file"` lines of a `.S` file (the C preprocessor's, which the statements see as comments). */
+function cppIncludes(file: string, text: string): IncludeMark[] {
+  if (!isCppSource(file)) return [];
+  const out: IncludeMark[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const m = /^(\s*#\s*include\s*)"([^"]+)"/.exec(line);
+    if (m !== null) out.push({ file: m[2], line: i, start: m[1].length, end: m[1].length + m[2].length + 2 });
+  });
+  return out;
 }

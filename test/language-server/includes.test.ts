@@ -77,6 +77,21 @@ describe('language server and included files', () => {
     assert.deepStrictEqual(d.relatedInformation?.[0].location.range.start, { line: 5, character: 8 });
   });
 
+  it('shows an error in a #include\'d header (C preprocessor) on the #include line, one in a macro at its call', async () => {
+    const uri = pathToFileURL(path.join(dir, 'cpp.S')).href;
+    fs.writeFileSync(path.join(dir, 'lib', 'regs.h'), '#define BASE 0x10000000\n#define PUT(r) sb r, 0(t0\n    addi a0, a0\n');
+    const text = '#include "lib/regs.h"\n_start: li t0, BASE\n  PUT(a0)\n';
+    client.open(uri, text);
+    const all = await client.diagnostics(uri);
+    assert.strictEqual(all.length, 2);
+    const header = all.find((d) => String(d.message).startsWith('regs.h'))!;
+    assert.strictEqual(String(header.message), 'regs.h:3:5: `addi` takes 3 operands, got 2');
+    assert.deepStrictEqual(header.range, { start: { line: 0, character: 9 }, end: { line: 0, character: 21 } });
+    const call = all.find((d) => d !== header)!;
+    assert.match(String(call.message), /expected a memory operand/);
+    assert.strictEqual(call.range.start.line, 2);
+  });
+
   it('reassembles the including document when an open included one changes', async () => {
     assert.deepStrictEqual(await client.diagnostics(mainUri), []);
     client.open(defsUri, DEFS);
