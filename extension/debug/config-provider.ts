@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEBUG_TYPE } from './constants';
-import { assemblyProgramOf, assemblyProgramsIn, isAssemblyFile } from './assembly-programs';
+import { assemblyProgramOf, assemblyProgramsIn } from '../../emulator/asm/program-files';
+import { isAssemblySource } from '../../emulator/asm/program';
 
 const SOURCE = /\.(c|s|S|asm)$/;
 /** How many files of each kind the initial configurations list at most. */
@@ -64,7 +65,7 @@ export class TranslucentConfigurationProvider implements vscode.DebugConfigurati
 /**
  * What to debug for the file in the editor: an ELF itself; for a source file, `name.elf` beside
  * `name.c`/`name.S`, else the only ELF in its folder (a program built from several sources); else,
- * for an assembly source, the program it belongs to (assembly-programs.ts), assembled at launch.
+ * for an assembly source, the program it belongs to (emulator/asm/program-files.ts), assembled at launch.
  */
 export function programForEditor(uri: vscode.Uri | undefined): string | string[] | undefined {
   if (!uri || uri.scheme !== 'file') return undefined;
@@ -76,7 +77,7 @@ export function programForEditor(uri: vscode.Uri | undefined): string | string[]
   const dir = path.dirname(file);
   const elves = fs.readdirSync(dir).filter((f) => f.endsWith('.elf'));
   if (elves.length === 1) return path.join(dir, elves[0]);
-  if (!isAssemblyFile(file)) return undefined;
+  if (!isAssemblySource(file)) return undefined;
   const program = assemblyProgramOf(file);
   return program.length === 1 ? program[0] : program;
 }

@@ -4,7 +4,9 @@
  * inside an included file are also shown on the `.include` that brings them in. The symbols and line
  * table of the last error-free run are kept for hovers and completion.
  */
+import * as fs from 'fs';
 import * as path from 'path';
+import { assemblyProgramOf } from '../../emulator/asm/program-files';
 import { Diagnostic, DiagnosticSeverity, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { assemble } from '../../emulator/asm/assemble';
 import { Diagnostic as AsmDiagnostic } from '../../emulator/asm/diagnostics';
@@ -68,7 +70,7 @@ export class AssemblyService {
     }, delayMs));
   }
 
-  /** Also reassembles the open documents that include the changed one. */
+  /** Also reassembles the open documents that include the changed one, or share its program. */
   changed(uri: string, open: readonly string[]): void {
     this.schedule(uri);
     const changed = this.ws.file(uri);
@@ -76,7 +78,8 @@ export class AssemblyService {
     for (const other of open) {
       if (other === uri) continue;
       const root = this.ws.file(other);
-      if (root !== undefined && this.ws.family(root).some((f) => f.path === changed.path)) this.schedule(other);
+      if (root === undefined) continue;
+      if (this.ws.family(root).some((f) => f.path === changed.path) || this.programOf(root).some((f) => f.path === changed.path)) this.schedule(other);
     }
   }
 
@@ -96,17 +99,31 @@ export class AssemblyService {
     this.timers.clear();
   }
 
+  /**
+   * The sources assembled with a document: the program it belongs to (program-files.ts: its folder's
+   * sources), so that a label another file of the program defines is no error here. Open documents'
+   * unsaved text wins over the disk.
+   */
+  private programOf(file: SourceFile): SourceFile[] {
+    if (!fs.existsSync(file.path)) return [file];
+    const program = assemblyProgramOf(file.path).map((p) => (p === file.path ? file : this.ws.file(p)));
+    return program.filter((f): f is SourceFile => f !== undefined);
+  }
+
   private run(uri: string): void {
     const file = this.ws.file(uri);
     if (file === undefined) return;
-    const result = assemble([{ path: file.path, text: file.text }], {
+    const result = assemble(this.programOf(file).map((f) => ({ path: f.path, text: f.text })), {
       readInclude: this.ws.readInclude,
       noDebug: true,
       compDir: path.dirname(file.path),
     });
-    if (!result.diagnostics.some((d) => d.severity === 'error')) {
+    // This document's problems and its includes'; the other sources show theirs when opened.
+    const mine = new Set(this.ws.family(file).map((f) => f.path));
+    const problems = result.diagnostics.filter((d) => mine.has(d.file));
+    if (!problems.some((d) => d.severity === 'error')) {
       this.records.set(uri, { symbols: result.symbols, lineTable: result.lineTable });
     }
-    this.opts.publish({ uri: file.uri, diagnostics: toLspDiagnostics(this.ws, file, result.diagnostics) });
+    this.opts.publish({ uri: file.uri, diagnostics: toLspDiagnostics(this.ws, file, problems) });
   }
 }

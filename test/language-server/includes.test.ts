@@ -92,6 +92,16 @@ describe('language server and included files', () => {
     assert.strictEqual(call.range.start.line, 2);
   });
 
+  it('assembles a document with the other sources of its folder: their labels are no error here', async () => {
+    fs.writeFileSync(path.join(dir, 'uart.S'), '    .globl uputs\nuputs: ret\n');
+    const uri = pathToFileURL(path.join(dir, 'caller.S')).href;
+    const text = 'caller:\n  call uputs\n  j nowhere\n';
+    fs.writeFileSync(path.join(dir, 'caller.S'), text);
+    client.open(uri, text);
+    const all = await client.diagnostics(uri);
+    assert.deepStrictEqual(all.map((d) => [d.range.start.line, String(d.message)]), [[2, 'undefined label `nowhere`']]);
+  });
+
   it('reassembles the including document when an open included one changes', async () => {
     assert.deepStrictEqual(await client.diagnostics(mainUri), []);
     client.open(defsUri, DEFS);

@@ -1,20 +1,19 @@
 /**
- * Which assembly sources make one program, for a launch configuration made without launch.json.
- * A folder of sources is one program (its files assembled together), except that a file another
- * one `.include`s is not a program source of its own, and a folder where several files define
- * `_start` holds separate programs (exercise1.S, exercise2.S, ...), each its own file.
- * No VS Code API here, so the rules are tested on their own.
+ * Which assembly sources make one program when nothing says so (F5 without a launch.json, the
+ * language server checking one file of several). A folder of sources is one program (its files
+ * assembled together), except that a file another one includes (`.include` or `#include`) is not a
+ * program source of its own, and a folder where several files define `_start` holds separate
+ * programs (exercise1.S, exercise2.S, ...), each its own file, as are the files of a folder of more
+ * than 16 sources.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isAssemblySource } from './program';
 
-const ASSEMBLY = /\.(s|S|asm)$/;
-const INCLUDE = /^\s*\.include\s+"([^"]+)"/gm;
+const INCLUDE = /^\s*(?:\.include|#\s*include)\s+"([^"]+)"/gm;
 const DEFINES_START = /^\s*_start\s*:/m;
-
-export function isAssemblyFile(file: string): boolean {
-  return ASSEMBLY.test(file);
-}
+/** More sources than this in one folder are a collection (a kernel's arch/ folder), not one program. */
+const MAX_PROGRAM_FILES = 16;
 
 interface Source {
   readonly file: string;
@@ -24,7 +23,7 @@ interface Source {
 function sourcesIn(dir: string): Source[] {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter(isAssemblyFile).sort();
+    names = fs.readdirSync(dir).filter(isAssemblySource).sort();
   } catch {
     return [];
   }
@@ -45,7 +44,7 @@ export function assemblyProgramsIn(dir: string): string[][] {
   for (const s of all) for (const m of s.text.matchAll(INCLUDE)) included.add(path.resolve(dir, m[1]));
   const roots = all.filter((s) => !included.has(s.file));
   const starts = roots.filter((s) => DEFINES_START.test(s.text));
-  if (starts.length > 1) return roots.map((s) => [s.file]);
+  if (starts.length > 1 || roots.length > MAX_PROGRAM_FILES) return roots.map((s) => [s.file]);
   return roots.length === 0 ? [] : [[...starts, ...roots.filter((s) => !starts.includes(s))].map((s) => s.file)];
 }
 

@@ -1,11 +1,11 @@
-/** Which assembly sources make a program when there is no launch.json (extension/debug/assembly-programs.ts). */
+/** Which assembly sources make a program when nothing says so (emulator/asm/program-files.ts). */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assemblyProgramOf, assemblyProgramsIn } from '../../../extension/debug/assembly-programs';
+import { assemblyProgramOf, assemblyProgramsIn } from '../../emulator/asm/program-files';
 
-describe('extension: assembly programs of a folder', () => {
+describe('asm: the programs of a folder of sources', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'translucent-asm-programs-'));
   const folder = (name: string, files: Record<string, string>) => {
     const dir = path.join(root, name);
@@ -24,6 +24,11 @@ describe('extension: assembly programs of a folder', () => {
     assert.deepEqual(assemblyProgramsIn(path.dirname(at('x'))), [[at('main.S'), at('uart.S')]]);
     assert.deepEqual(assemblyProgramOf(at('uart.S')), [at('main.S'), at('uart.S')]);
     assert.deepEqual(assemblyProgramOf(at('macros.S')), [at('macros.S')]);
+  });
+
+  it('leaves out files that a source #includes (the C preprocessor\'s include)', () => {
+    const at = folder('cpp', { 'main.S': '#include "regs.S"\n_start: nop\n', 'regs.S': '#define X 1\n', 'lib.S': 'f: ret\n' });
+    assert.deepEqual(assemblyProgramsIn(path.dirname(at('x'))), [[at('main.S'), at('lib.S')]]);
   });
 
   it('a folder where several files define _start holds separate programs', () => {
