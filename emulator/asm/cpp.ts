@@ -24,7 +24,8 @@ export function isCppSource(file: string): boolean {
 }
 
 type TokKind = 'ident' | 'number' | 'string' | 'space' | 'other';
-interface Tok { readonly kind: TokKind; readonly text: string }
+/** A token; `hide` names the macros whose expansion produced it (not expanded again: no recursion). */
+interface Tok { readonly kind: TokKind; readonly text: string; readonly hide?: ReadonlySet<string> }
 
 interface Macro {
   readonly params?: readonly string[];
@@ -41,6 +42,8 @@ const PREDEFINED: Readonly<Record<string, string>> = {
 
 const MAX_INCLUDE_DEPTH = 64;
 const MAX_EXPANSION_DEPTH = 256;
+/** Expansions on one line before it is taken for a runaway (each is finite, as hide sets ensure). */
+const MAX_EXPANSIONS = 100_000;
 
 function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
@@ -219,7 +222,7 @@ export class CPreprocessor {
   // ---- expansion --------------------------------------------------------------------------------
 
   expandLine(line: string): string {
-    return text(this.expand(tokenize(line), new Set(), 0));
+    return text(this.expand(tokenize(line), 0));
   }
 
   private dynamic(name: string): Tok[] | undefined {
@@ -228,36 +231,42 @@ export class CPreprocessor {
     return undefined;
   }
 
-  private expand(toks: readonly Tok[], disabled: ReadonlySet<string>, depth: number): Tok[] {
+  /**
+   * Expands macros as C does: a macro's replacement goes back into the token stream and is scanned
+   * again together with what follows it (so `CAT(F,)(2)` calls F), each token carrying the names of
+   * the macros that made it, which it cannot call again.
+   */
+  private expand(input: readonly Tok[], depth: number): Tok[] {
     if (depth > MAX_EXPANSION_DEPTH) throw new CppError('macro expansion nests too deeply');
+    const toks = [...input];
     const out: Tok[] = [];
-    for (let i = 0; i < toks.length; i++) {
+    let expansions = 0;
+    let i = 0;
+    while (i < toks.length) {
       const t = toks[i];
       const dyn = t.kind === 'ident' ? this.dynamic(t.text) : undefined;
-      if (dyn !== undefined) {
-        out.push(...dyn);
+      const macro = t.kind === 'ident' && t.hide?.has(t.text) !== true ? this.macros.get(t.text) : undefined;
+      if (dyn !== undefined || macro === undefined) {
+        out.push(...(dyn ?? [t]));
+        i++;
         continue;
       }
-      const macro = t.kind === 'ident' && !disabled.has(t.text) ? this.macros.get(t.text) : undefined;
-      if (macro === undefined) {
-        out.push(t);
-        continue;
-      }
-      const inner = new Set(disabled).add(t.text);
+      if (++expansions > MAX_EXPANSIONS) throw new CppError(`macro \`${t.text}\` expands without end`);
+      const hide = new Set(t.hide).add(t.text);
+      const mark = (b: Tok): Tok => ({ ...b, hide: b.hide === undefined ? hide : new Set([...b.hide, ...hide]) });
       if (macro.params === undefined) {
-        out.push(...this.expand(this.paste(macro.body.map((b) => ({ tok: b }))), inner, depth + 1));
+        toks.splice(i, 1, ...this.paste(macro.body.map((b) => ({ tok: b }))).map(mark));
         continue;
       }
       let j = i + 1;
       while (j < toks.length && toks[j].kind === 'space') j++;
       if (toks[j]?.text !== '(') {
         out.push(t); // a function-like macro's name without arguments is just a name
+        i++;
         continue;
       }
       const { args, end } = this.collectArgs(toks, j, t.text);
-      const body = this.substitute(t.text, macro, args, inner, depth);
-      out.push(...this.expand(body, inner, depth + 1));
-      i = end;
+      toks.splice(i, end - i + 1, ...this.substitute(t.text, macro, args, depth).map(mark));
     }
     return out;
   }
@@ -279,7 +288,7 @@ export class CPreprocessor {
     throw new CppError(`the call of macro \`${name}\` has no closing \`)\` on its line`);
   }
 
-  private substitute(name: string, macro: Macro, rawArgs: Tok[][], disabled: ReadonlySet<string>, depth: number): Tok[] {
+  private substitute(name: string, macro: Macro, rawArgs: Tok[][], depth: number): Tok[] {
     const params = macro.params!;
     let args = rawArgs;
     if (params.length === 0 && args.length === 1 && args[0].length === 0) args = [];
@@ -316,7 +325,7 @@ export class CPreprocessor {
       let n = k + 1;
       while (body[n]?.kind === 'space') n++;
       const pasted = prev?.tok.text === '##' || body[n]?.text === '##';
-      const value = pasted ? args[p] : this.expand(args[p], disabled, depth + 1);
+      const value = pasted ? args[p] : this.expand(args[p], depth + 1);
       if (value.length === 0) pieces.push({ tok: { kind: 'space', text: '' }, raw: true });
       for (const v of value) pieces.push({ tok: v, raw: true });
     }
@@ -353,7 +362,7 @@ export class CPreprocessor {
     // `defined X` is decided before expansion; names left after it count as 0.
     const withDefined = rest.replace(/\bdefined\s*(?:\(\s*([A-Za-z_$][\w$]*)\s*\)|([A-Za-z_$][\w$]*))/g,
       (_m, a: string | undefined, b: string | undefined) => (this.macros.has(a ?? b ?? '') ? ' 1 ' : ' 0 '));
-    const toks = this.expand(tokenize(withDefined), new Set(), 0).filter((t) => t.kind !== 'space');
+    const toks = this.expand(tokenize(withDefined), 0).filter((t) => t.kind !== 'space');
     if (toks.length === 0) throw new CppError('`#if` needs an expression');
     return new IfExpr(toks).value() !== 0n;
   }
