@@ -30,6 +30,13 @@ export const CSR_GROUPS: readonly CsrGroup[] = [
   { id: 'mmu', label: 'CSRs: MMU/PMP', names: ['satp', ...range('pmpcfg#', 0, 3), ...range('pmpaddr#', 0, 15)] },
 ];
 
+/** The CSRs that explain where a hart is and why (status, traps, delegation, interrupts, MMU), for the Devices view. */
+export const KEY_CSRS: CsrGroup = {
+  id: 'key', label: 'CSRs: key',
+  names: ['mstatus', 'misa', 'mtvec', 'mepc', 'mcause', 'mtval', 'mscratch', 'medeleg', 'mideleg', 'mie', 'mip',
+    'sstatus', 'stvec', 'sepc', 'scause', 'stval', 'satp', 'minstret'],
+};
+
 const PRIV_NAMES = ['U', 'S', 'H', 'M'];
 
 /** mstatus/sstatus single-bit fields, low to high. */

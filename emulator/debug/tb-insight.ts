@@ -4,6 +4,7 @@
  * block and the global counters; the devices, MMU and PMP state. The debug adapter sends these as
  * its custom responses (debug-adapter/protocol.ts re-exports the types); the CLI may print them.
  */
+import { CsrRow, KEY_CSRS, readCsrGroup } from './csr-view';
 import type { TranslationBlock } from '../tb/block';
 import type { Engine } from '../tb/engine';
 import { blockName } from '../tb/engine';
@@ -231,6 +232,8 @@ export interface MachineView {
     readonly tlb: readonly TlbEntryView[];
   };
   readonly pmp: readonly PmpEntryView[];
+  /** The key CSRs (csr-view.ts KEY_CSRS), read without side effects: live while the guest runs. */
+  readonly csrs: readonly CsrRow[];
 }
 
 const KINDS: readonly [TlbEntryView['kind'], number][] = [['fetch', Access.Fetch], ['load', Access.Load], ['store', Access.Store]];
@@ -294,5 +297,6 @@ export function machineView(devices: readonly DeviceState[], hart: HartControl, 
       tlb: tlbEntries(hart, ramBase),
     },
     pmp: pmpEntries((n) => hart.peekCsr(n)),
+    csrs: readCsrGroup(KEY_CSRS, (n) => hart.peekCsr(n)),
   };
 }

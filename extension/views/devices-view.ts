@@ -1,11 +1,11 @@
 /**
  * The Devices view: the board's devices with their registers decoded, the MMU and its TLB, PMP, and
- * the key CSRs; refreshed at each stop and, throttled, while the guest runs.
+ * the key CSRs (all from one translucent/devices request); refreshed at each stop and, throttled,
+ * while the guest runs.
  */
 import * as vscode from 'vscode';
 import { VIEW_IDS } from '../debug/constants';
 import { customRequest } from '../debug/adapter-client';
-import { readCsrs } from '../debug/csrs';
 import { SessionEvents } from '../debug/session-events';
 import { LiveUpdates } from './live-updates';
 import { CsrValue, DevicesFromView, DevicesToView } from './messages';
@@ -17,8 +17,6 @@ export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView
   private last: DevicesToView | undefined;
   /** The session `last` was read from. */
   private lastSession: vscode.DebugSession | undefined;
-  /** CSRs can only be read at a stop (they belong to a stack frame's scopes); kept while running. */
-  private csrs: readonly CsrValue[] = [];
   /** Numbers every stop of every session, so a new session's first stop is never taken for an old one. */
   private stops = 0;
   private readonly refresher = new Throttle(1000, () => this.load());
@@ -47,10 +45,7 @@ export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView
 
   protected onReady(): void {
     // What was read from another session (one that ended, or lost the focus) is not shown for this one.
-    if (this.lastSession !== this.sessions.current) {
-      this.last = undefined;
-      this.csrs = [];
-    }
+    if (this.lastSession !== this.sessions.current) this.last = undefined;
     this.post({ type: 'session', state: this.sessions.currentState() });
     if (this.last) this.post(this.last);
     if (this.sessions.currentState() !== 'none') this.refresher.now();
@@ -62,10 +57,11 @@ export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView
     const stop = this.sessions.stopOf(session);
     const stops = this.stops;
     const machine = await customRequest(session, 'translucent/devices', {});
-    const csrs = stop ? await readCsrs(session, stop.threadId) : this.csrs;
-    // The session ended or stopped being current while the answers came: they describe nothing shown.
+    // The session ended or stopped being current while the answer came: it describes nothing shown.
     if (session !== this.sessions.current) return;
-    this.csrs = csrs;
+    const csrs: CsrValue[] = machine.csrs.map((r) => ({
+      name: r.name, value: `0x${r.value.toString(16).padStart(8, '0')}${r.decoded ? ` (${r.decoded})` : ''}`,
+    }));
     this.lastSession = session;
     this.last = { type: 'machine', machine, stop: stop ? stops : undefined, csrs };
     this.post(this.last);

@@ -78,6 +78,16 @@ describe('debug adapter: translation insight requests', function () {
     assert.equal(st.recent.length, 16);
   });
 
+  it('translucent/devices: the key CSRs with meanings, read the same as the Variables view shows them', async () => {
+    const d = await sendCustomRequest(send, 'translucent/devices', {});
+    assert.deepEqual(d.csrs.map((c) => c.name), ['mstatus', 'misa', 'mtvec', 'mepc', 'mcause', 'mtval', 'mscratch', 'medeleg', 'mideleg', 'mie', 'mip',
+      'sstatus', 'stvec', 'sepc', 'scause', 'stval', 'satp', 'minstret']);
+    const misa = d.csrs.find((c) => c.name === 'misa')!;
+    assert.equal(misa.decoded, 'RV32ACIMSU');
+    assert.equal(await s.evaluate('p/x $misa'), `0x${misa.value.toString(16)}`);
+    assert.match(d.csrs.find((c) => c.name === 'mstatus')!.decoded!, /MPP=/);
+  });
+
   it('translucent/devices: device registers with meanings, MMU and PMP', async () => {
     const d = await sendCustomRequest(send, 'translucent/devices', {});
     const names = d.devices.map((x) => x.name);

@@ -86,7 +86,7 @@ function pmpSection(pmp: MachineView['pmp']): HTMLElement {
 }
 
 function csrSection(csrs: readonly CsrValue[], base: Snapshot | undefined): HTMLElement {
-  if (!csrs.length) return section('CSRs', h('p', { class: 'muted' }, 'Read at the next stop.'));
+  if (!csrs.length) return section('CSRs', h('p', { class: 'muted' }, 'No CSRs to show.'));
   return section('CSRs', h('table', { class: 'details' }, ...csrs.map((c) =>
     h('tr', {}, h('th', { scope: 'row' }, c.name), valueCell(base, `csr/${c.name}`, c.value)))));
 }
