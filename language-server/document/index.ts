@@ -10,7 +10,8 @@ import { csrNumber } from '../../emulator/isa/csr-names';
 import { mnemonicInfo, takesOperand } from '../knowledge/mnemonics';
 import { AsmStatement, operandGroups, parseStatements } from './statements';
 
-export type SymbolKind = 'label' | 'local' | 'constant' | 'macro';
+/** `cpp`: a C preprocessor `#define` of a `.S` file. */
+export type SymbolKind = 'label' | 'local' | 'constant' | 'macro' | 'cpp';
 
 export interface Occurrence {
   /** What references match on: the name, or `1#2` for the third `1:` of the file. */
@@ -159,8 +160,22 @@ export function indexDocument(file: string, text: string): DocumentIndex {
   const b = new IndexBuilder();
   for (const st of statements) b.statement(st);
   // A head that is no mnemonic is taken as a macro invocation; the macro may be in an included file.
-  const occurrences = [...b.occurrences].sort((x, y) => x.line - y.line || x.start - y.start);
+  const occurrences = [...b.occurrences, ...cppDefines(file, text)].sort((x, y) => x.line - y.line || x.start - y.start);
   return { statements, occurrences, sections: b.sections, includes: [...b.includes, ...cppIncludes(file, text)].sort((x, y) => x.line - y.line) };
+}
+
+/**
+ * The `#define NAME` lines of a `.S` file or of a C header it includes, as definitions (their uses are
+ * indexed as symbol references).
+ */
+function cppDefines(file: string, text: string): Occurrence[] {
+  if (!isCppSource(file) && !file.endsWith('.h')) return [];
+  const out: Occurrence[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const m = /^(\s*#\s*define\s+)([A-Za-z_$][\w$]*)/.exec(line);
+    if (m !== null) out.push({ key: m[2], name: m[2], kind: 'cpp', def: true, line: i, start: m[1].length, end: m[1].length + m[2].length });
+  });
+  return out;
 }
 
 /** The `#include "file"` lines of a `.S` file (the C preprocessor's, which the statements see as comments). */

@@ -66,7 +66,8 @@ function symbolItems(ws: Workspace, file: SourceFile, record: AssemblyRecord | u
   for (const f of ws.family(file)) {
     for (const o of ws.index(f).occurrences) {
       if (!o.def || o.kind === 'local' || o.kind === 'macro' || items.has(o.name)) continue;
-      items.set(o.name, { label: o.name, kind: o.kind === 'constant' ? CompletionItemKind.Constant : CompletionItemKind.Reference, detail: o.kind });
+      const constant = o.kind === 'constant' || o.kind === 'cpp';
+      items.set(o.name, { label: o.name, kind: constant ? CompletionItemKind.Constant : CompletionItemKind.Reference, detail: o.kind === 'cpp' ? '#define' : o.kind });
     }
   }
   for (const s of record?.symbols ?? []) {

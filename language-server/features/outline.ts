@@ -10,6 +10,7 @@ const KINDS: Readonly<Record<Exclude<SymbolKind, 'local'>, LspSymbolKind>> = {
   label: LspSymbolKind.Function,
   constant: LspSymbolKind.Constant,
   macro: LspSymbolKind.Method,
+  cpp: LspSymbolKind.Constant,
 };
 
 export function documentSymbols(index: DocumentIndex, lines: readonly string[]): DocumentSymbol[] {

@@ -24,6 +24,7 @@ const KIND_NAMES: Readonly<Record<SymbolKind, string>> = {
   local: 'numeric local label',
   constant: 'constant',
   macro: 'macro',
+  cpp: 'C preprocessor macro',
 };
 
 const hex = (v: number): string => `0x${(v >>> 0).toString(16)}`;
@@ -53,8 +54,18 @@ function writtenValue(def: Definition): string | undefined {
   return after === '' ? undefined : after;
 }
 
+/** A `#define`'s parameters and replacement, as written (continuation lines joined). */
+function cppDefinition(def: Definition): string | undefined {
+  const lines = def.file.text.split(/\r?\n/);
+  let text = lines[def.occurrence.line] ?? '';
+  for (let i = def.occurrence.line + 1; text.endsWith('\\') && i < lines.length; i++) text = `${text.slice(0, -1)} ${lines[i].trim()}`;
+  const m = /^\s*#\s*define\s+[A-Za-z_$][\w$]*(\([^)]*\))?\s*(.*)$/.exec(text);
+  return m === null ? undefined : `\`#define ${def.occurrence.name}${m[1] ?? ''} ${m[2].replace(/\s*\/\*.*?\*\/\s*|\s*\/\/.*$/g, ' ').trim()}\``;
+}
+
 function valueLine(occ: Occurrence, def: Definition | undefined, record: AssemblyRecord | undefined): string | undefined {
   if (occ.kind === 'macro') return undefined;
+  if (occ.kind === 'cpp') return def === undefined ? undefined : cppDefinition(def);
   if (occ.kind === 'local') {
     const address = def !== undefined && record !== undefined ? localAddress(def, record) : undefined;
     return address === undefined ? undefined : `Address \`${hex(address)}\``;

@@ -92,6 +92,22 @@ describe('language server and included files', () => {
     assert.strictEqual(call.range.start.line, 2);
   });
 
+  it('knows a .S file\'s #define macros: hover shows the definition, definition goes to it, in headers too', async () => {
+    const uri = pathToFileURL(path.join(dir, 'defs.S')).href;
+    fs.writeFileSync(path.join(dir, 'lib', 'regs.h'), '#define LSR 5   /* line status */\n');
+    const text = '#include "lib/regs.h"\n#define UART 0x10000000\n#define PUT(r) \\\n  sb r, 0(t0)\n_start: li t0, UART\n  lbu t1, LSR(t0)\n  PUT(a0)\n';
+    client.open(uri, text);
+    assert.deepStrictEqual(await client.diagnostics(uri), []);
+    const uart = hoverText(await client.hover(uri, 4, 17));
+    assert.match(uart, /\*\*UART\*\* — C preprocessor macro/);
+    assert.match(uart, /`#define UART 0x10000000`/);
+    assert.match(uart, /Defined on line 2/);
+    assert.match(hoverText(await client.hover(uri, 6, 3)), /`#define PUT\(r\) sb r, 0\(t0\)`/);
+    assert.match(hoverText(await client.hover(uri, 5, 11)), /`#define LSR 5`[\s\S]*Defined on line 1 of `regs.h`/);
+    const where = (await client.definition(uri, 4, 17)).map((l) => [l.uri, l.range.start.line]);
+    assert.deepStrictEqual(where, [[uri, 1]]);
+  });
+
   it('assembles a document with the other sources of its folder: their labels are no error here', async () => {
     fs.writeFileSync(path.join(dir, 'uart.S'), '    .globl uputs\nuputs: ret\n');
     const uri = pathToFileURL(path.join(dir, 'caller.S')).href;
