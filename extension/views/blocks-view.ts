@@ -10,6 +10,7 @@ import { RunClock } from '../debug/run-clock';
 import { SessionEvents } from '../debug/session-events';
 import { LiveUpdates } from './live-updates';
 import { BlocksFromView, BlocksToView } from './messages';
+import { SessionShown } from './session-shown';
 import { Throttle } from './throttle';
 import { TypedWebviewView } from './webview-view';
 
@@ -18,7 +19,7 @@ const ROW_LIMIT = 2000;
 
 export class BlocksView extends TypedWebviewView<BlocksToView, BlocksFromView> {
   protected readonly viewId = VIEW_IDS.blocks;
-  private last: BlocksToView | undefined;
+  private readonly shown = new SessionShown<vscode.DebugSession, BlocksToView>();
   private liveBody: StatsEventBody | undefined;
   private readonly refresher = new Throttle(1000, () => this.load());
   private readonly subscriptions: vscode.Disposable[];
@@ -48,7 +49,7 @@ export class BlocksView extends TypedWebviewView<BlocksToView, BlocksFromView> {
 
   protected onReady(): void {
     this.post({ type: 'session', state: this.sessions.currentState() });
-    if (this.last) this.post(this.last);
+    for (const m of this.shown.for(this.sessions.current)) this.post(m);
     if (this.sessions.currentState() !== 'none') this.refresher.now();
   }
 
@@ -56,9 +57,8 @@ export class BlocksView extends TypedWebviewView<BlocksToView, BlocksFromView> {
     const session = this.sessions.current;
     if (!session || !this.visible) return;
     const stats = await customRequest(session, 'translucent/tbStats', { limit: ROW_LIMIT });
-    if (session !== this.sessions.current) return; // it ended or lost the focus meanwhile
-    this.last = { type: 'stats', stats, live: this.liveBody, runMs: this.clock.runningMs(session) };
-    this.post(this.last);
+    const message: BlocksToView = { type: 'stats', stats, live: this.liveBody, runMs: this.clock.runningMs(session) };
+    if (this.shown.keep(session, this.sessions.current, message)) this.post(message);
   }
 
   protected receive(m: BlocksFromView): void {

@@ -9,14 +9,13 @@ import { customRequest } from '../debug/adapter-client';
 import { SessionEvents } from '../debug/session-events';
 import { LiveUpdates } from './live-updates';
 import { CsrValue, DevicesFromView, DevicesToView } from './messages';
+import { SessionShown } from './session-shown';
 import { Throttle } from './throttle';
 import { TypedWebviewView } from './webview-view';
 
 export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView> {
   protected readonly viewId = VIEW_IDS.devices;
-  private last: DevicesToView | undefined;
-  /** The session `last` was read from. */
-  private lastSession: vscode.DebugSession | undefined;
+  private readonly shown = new SessionShown<vscode.DebugSession, DevicesToView>();
   /** Numbers every stop of every session, so a new session's first stop is never taken for an old one. */
   private stops = 0;
   private readonly refresher = new Throttle(1000, () => this.load());
@@ -44,10 +43,8 @@ export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView
   }
 
   protected onReady(): void {
-    // What was read from another session (one that ended, or lost the focus) is not shown for this one.
-    if (this.lastSession !== this.sessions.current) this.last = undefined;
     this.post({ type: 'session', state: this.sessions.currentState() });
-    if (this.last) this.post(this.last);
+    for (const m of this.shown.for(this.sessions.current)) this.post(m);
     if (this.sessions.currentState() !== 'none') this.refresher.now();
   }
 
@@ -57,14 +54,11 @@ export class DevicesView extends TypedWebviewView<DevicesToView, DevicesFromView
     const stop = this.sessions.stopOf(session);
     const stops = this.stops;
     const machine = await customRequest(session, 'translucent/devices', {});
-    // The session ended or stopped being current while the answer came: it describes nothing shown.
-    if (session !== this.sessions.current) return;
     const csrs: CsrValue[] = machine.csrs.map((r) => ({
       name: r.name, value: `0x${r.value.toString(16).padStart(8, '0')}${r.decoded ? ` (${r.decoded})` : ''}`,
     }));
-    this.lastSession = session;
-    this.last = { type: 'machine', machine, stop: stop ? stops : undefined, csrs };
-    this.post(this.last);
+    const message: DevicesToView = { type: 'machine', machine, stop: stop ? stops : undefined, csrs };
+    if (this.shown.keep(session, this.sessions.current, message)) this.post(message);
   }
 
   protected receive(_m: DevicesFromView): void {

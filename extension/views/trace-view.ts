@@ -10,15 +10,18 @@ import { resolveAddress, stoppedPc } from '../debug/stack';
 import { revealInDisassembly } from '../debug/disassembly';
 import { LiveUpdates } from './live-updates';
 import { TraceFromView, TraceToView } from './messages';
+import { SessionShown } from './session-shown';
 import { Throttle } from './throttle';
 import { TypedWebviewView } from './webview-view';
+
+/** A block's listing and the error that took its place share one slot: the newer is shown. */
+const BLOCK_SLOT = 'block';
 
 export class TraceView extends TypedWebviewView<TraceToView, TraceFromView> {
   protected readonly viewId = VIEW_IDS.trace;
   private follow = true;
   private address: number | undefined;
-  private last: TraceToView | undefined;
-  private lastRecent: TraceToView | undefined;
+  private readonly shown = new SessionShown<vscode.DebugSession, TraceToView>();
   private readonly traceRefresh = new Throttle(0, () => this.loadTrace());
   private readonly recentRefresh = new Throttle(500, () => this.loadRecent());
   private readonly subscriptions: vscode.Disposable[];
@@ -60,8 +63,7 @@ export class TraceView extends TypedWebviewView<TraceToView, TraceFromView> {
 
   protected onReady(): void {
     this.post({ type: 'session', state: this.sessions.currentState() });
-    if (this.last) this.post(this.last);
-    if (this.lastRecent) this.post(this.lastRecent);
+    for (const m of this.shown.for(this.sessions.current)) this.post(m);
     if (this.sessions.currentState() !== 'none') this.refresh();
   }
 
@@ -81,9 +83,7 @@ export class TraceView extends TypedWebviewView<TraceToView, TraceFromView> {
       shown = { type: 'traceError', message: e instanceof Error ? e.message : String(e), follow: this.follow };
     }
     // An answer (or the error) of a session that ended or lost the focus meanwhile is not shown.
-    if (session !== this.sessions.current) return;
-    this.last = shown;
-    this.post(shown);
+    if (this.shown.keep(session, this.sessions.current, shown, BLOCK_SLOT)) this.post(shown);
   }
 
   private async loadRecent(): Promise<void> {
@@ -95,14 +95,14 @@ export class TraceView extends TypedWebviewView<TraceToView, TraceFromView> {
     // Slots of the adapter's ring of recent blocks that were never filled read as 0, oldest last.
     const recent = [...stats.recent];
     while (recent.length > 0 && recent[recent.length - 1] === 0) recent.pop();
-    this.lastRecent = {
+    const message: TraceToView = {
       type: 'recent',
       blocks: recent.map((pc) => {
         const symbol = symbols.get(pc);
         return symbol === undefined ? { pc } : { pc, symbol };
       }),
     };
-    this.post(this.lastRecent);
+    if (this.shown.keep(session, this.sessions.current, message)) this.post(message);
   }
 
   protected receive(m: TraceFromView): void {
@@ -125,8 +125,8 @@ export class TraceView extends TypedWebviewView<TraceToView, TraceFromView> {
     try {
       this.showAddress(await resolveAddress(session, text));
     } catch (e) {
-      this.last = { type: 'traceError', message: e instanceof Error ? e.message : String(e), follow: false };
-      this.post(this.last);
+      const message: TraceToView = { type: 'traceError', message: e instanceof Error ? e.message : String(e), follow: false };
+      if (this.shown.keep(session, this.sessions.current, message, BLOCK_SLOT)) this.post(message);
     }
   }
 
