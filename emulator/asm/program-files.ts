@@ -20,7 +20,18 @@ interface Source {
   readonly text: string;
 }
 
-function sourcesIn(dir: string): Source[] {
+/** How a source's text is read: the disk, or an editor's unsaved text first. Undefined when it cannot be. */
+export type SourceReader = (file: string) => string | undefined;
+
+const fromDisk: SourceReader = (file) => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+function sourcesIn(dir: string, read: SourceReader): Source[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter(isAssemblySource).sort();
@@ -29,17 +40,14 @@ function sourcesIn(dir: string): Source[] {
   }
   return names.flatMap((name) => {
     const file = path.join(dir, name);
-    try {
-      return [{ file, text: fs.readFileSync(file, 'utf8') }];
-    } catch {
-      return [];
-    }
+    const text = read(file);
+    return text === undefined ? [] : [{ file, text }];
   });
 }
 
 /** The folder's programs: each a list of sources in link order (the one defining `_start` first). */
-export function assemblyProgramsIn(dir: string): string[][] {
-  const all = sourcesIn(dir);
+export function assemblyProgramsIn(dir: string, read: SourceReader = fromDisk): string[][] {
+  const all = sourcesIn(dir, read);
   const included = new Set<string>();
   for (const s of all) for (const m of s.text.matchAll(INCLUDE)) included.add(path.resolve(dir, m[1]));
   const roots = all.filter((s) => !included.has(s.file));
@@ -49,7 +57,7 @@ export function assemblyProgramsIn(dir: string): string[][] {
 }
 
 /** The program `file` belongs to (just `file` when the folder's rules leave it alone). */
-export function assemblyProgramOf(file: string): string[] {
-  const programs = assemblyProgramsIn(path.dirname(file));
+export function assemblyProgramOf(file: string, read: SourceReader = fromDisk): string[] {
+  const programs = assemblyProgramsIn(path.dirname(file), read);
   return programs.find((p) => p.includes(file)) ?? [file];
 }

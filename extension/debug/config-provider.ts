@@ -29,7 +29,7 @@ export class TranslucentConfigurationProvider implements vscode.DebugConfigurati
     // A source in a folder with an ELF is part of that ELF's build (a C program's start.S).
     const built = new Set(elves.map((u) => path.dirname(u.fsPath)));
     const asmDirs = [...new Set(sources.map((u) => path.dirname(u.fsPath)).filter((d) => !built.has(d)))].sort();
-    const asmPrograms = asmDirs.flatMap(assemblyProgramsIn).slice(0, OFFERED);
+    const asmPrograms = asmDirs.flatMap((d) => assemblyProgramsIn(d)).slice(0, OFFERED);
     const name = (file: string) => {
       const rel = folder ? path.relative(folder.uri.fsPath, file) : file;
       return folder ? `\${workspaceFolder}/${rel.split(path.sep).join('/')}` : rel;

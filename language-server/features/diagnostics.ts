@@ -79,7 +79,9 @@ export class AssemblyService {
       if (other === uri) continue;
       const root = this.ws.file(other);
       if (root === undefined) continue;
-      if (this.ws.family(root).some((f) => f.path === changed.path) || this.programOf(root).some((f) => f.path === changed.path)) this.schedule(other);
+      // A program is one folder's sources: only documents beside the changed one can share it.
+      const sibling = path.dirname(root.path) === path.dirname(changed.path) && this.programOf(root).some((f) => f.path === changed.path);
+      if (sibling || this.ws.family(root).some((f) => f.path === changed.path)) this.schedule(other);
     }
   }
 
@@ -106,8 +108,13 @@ export class AssemblyService {
    */
   private programOf(file: SourceFile): SourceFile[] {
     if (!fs.existsSync(file.path)) return [file];
-    const program = assemblyProgramOf(file.path).map((p) => (p === file.path ? file : this.ws.file(p)));
-    return program.filter((f): f is SourceFile => f !== undefined);
+    // Each source is read once, for both choosing the program and assembling it.
+    const read = new Map<string, SourceFile | undefined>([[file.path, file]]);
+    const source = (p: string) => {
+      if (!read.has(p)) read.set(p, this.ws.file(p));
+      return read.get(p);
+    };
+    return assemblyProgramOf(file.path, (p) => source(p)?.text).flatMap((p) => source(p) ?? []);
   }
 
   private run(uri: string): void {
