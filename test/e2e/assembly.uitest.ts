@@ -8,11 +8,9 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, TestBrowser } from './harness/browser';
-import { CodeServer } from './harness/code-server';
-import { requireUiTools } from './harness/tools';
-import { copyExamples, removeExamples, REPO, requireBuilt } from './harness/workspace';
-import { Artifacts, callStackState, openWorkbench, runCommand, waitForText, webviewFrame } from './harness/workbench';
+import { ExampleWorkbench, openExampleWorkbench, shotIfFailed } from './harness/example-workbench';
+import { REPO } from './harness/workspace';
+import { Artifacts, callStackState, runCommand, waitForText, webviewFrame } from './harness/workbench';
 
 const ARTIFACTS = path.join(REPO, 'test', 'e2e', 'artifacts', 'assembly');
 const CONFIG = 'Timer interrupts';
@@ -20,8 +18,7 @@ const CONFIG = 'Timer interrupts';
 describe('F5 on assembly sources in VS Code, as a user', function () {
   this.timeout(120_000);
   this.bail(true);
-  let server: CodeServer | undefined;
-  let browser: TestBrowser | undefined;
+  let workbench: ExampleWorkbench | undefined;
   let folder: string | undefined;
   let page: Page;
   let uartSource = '';
@@ -30,24 +27,17 @@ describe('F5 on assembly sources in VS Code, as a user', function () {
   const problems = (p: Page) => p.locator('.markers-panel').first();
 
   before(async function () {
-    const tools = requireUiTools(this);
-    requireBuilt();
-    folder = copyExamples();
+    workbench = await openExampleWorkbench(this);
+    ({ folder, page } = workbench);
     uartSource = fs.readFileSync(uartFile(), 'utf8');
-    server = await CodeServer.start(tools);
-    browser = await launchBrowser(tools);
-    page = await browser.context.newPage();
-    await openWorkbench(page, server.url(folder, [['extensionDevelopmentPath', server.remoteUri(REPO)]]));
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await shots.shot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    await shotIfFailed(this, shots, page);
   });
 
   after(async function () {
-    await browser?.close();
-    await server?.stop();
-    if (folder) removeExamples(folder);
+    await workbench?.close();
   });
 
   it('waits for the extension host (the Translucent views render)', async () => {

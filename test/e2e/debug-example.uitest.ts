@@ -8,11 +8,9 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { launchBrowser, TestBrowser } from './harness/browser';
-import { CodeServer } from './harness/code-server';
-import { requireUiTools } from './harness/tools';
-import { copyExamples, removeExamples, REPO, requireBuilt } from './harness/workspace';
-import { Artifacts, callStackState, clickGutter, norm, openFile, openWorkbench, runCommand, startDebugging, waitForText, webviewFrame } from './harness/workbench';
+import { ExampleWorkbench, openExampleWorkbench, shotIfFailed } from './harness/example-workbench';
+import { REPO } from './harness/workspace';
+import { Artifacts, callStackState, clickGutter, norm, openFile, runCommand, startDebugging, waitForText, webviewFrame } from './harness/workbench';
 
 const ARTIFACTS = path.join(REPO, 'test', 'e2e', 'artifacts');
 
@@ -29,8 +27,7 @@ describe('debugging the example guest in VS Code, as a user', function () {
   this.timeout(120_000);
   // Each step needs the one before it.
   this.bail(true);
-  let server: CodeServer | undefined;
-  let browser: TestBrowser | undefined;
+  let workbench: ExampleWorkbench | undefined;
   let folder: string | undefined;
   let page: Page;
   let trace: Frame;
@@ -40,29 +37,21 @@ describe('debugging the example guest in VS Code, as a user', function () {
   const mainC = (): string[] => fs.readFileSync(path.join(folder!, 'c', 'main.c'), 'utf8').split('\n');
 
   before(async function () {
-    const tools = requireUiTools(this);
-    requireBuilt();
-    folder = copyExamples();
-    server = await CodeServer.start(tools);
-    browser = await launchBrowser(tools);
-    page = await browser.context.newPage();
-    page.on('console', (m) => {
+    workbench = await openExampleWorkbench(this, (p) => p.on('console', (m) => {
       const where = m.location().url;
       if (/Content.Security.Policy|Refused to/i.test(m.text()) || (m.type() === 'error' && where.includes('/dist/webview/'))) {
         webviewErrors.push(`${m.text()} (${where})`);
       }
-    });
-    await openWorkbench(page, server.url(folder, [['extensionDevelopmentPath', server.remoteUri(REPO)]]));
+    }));
+    ({ folder, page } = workbench);
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) await shots.shot(page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    await shotIfFailed(this, shots, page);
   });
 
   after(async function () {
-    await browser?.close();
-    await server?.stop();
-    if (folder) removeExamples(folder);
+    await workbench?.close();
   });
 
   it('shows the Translucent views once the extension host is up', async () => {
