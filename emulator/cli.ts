@@ -6,7 +6,7 @@ import { parseArgs, ParseArgsConfig } from 'node:util';
 import * as fs from 'node:fs';
 import { GuestSystem } from './system';
 import { parseBios, type GuestInput } from './machine/boot-plan';
-import { assembleFiles, isAssemblySource, summarize } from './asm/program';
+import { assembleFiles, errorSummary, isAssemblySource } from './asm/program';
 import { formatDiagnostic } from './asm/diagnostics';
 import { StopReason } from './tb/engine';
 import { formatTrace, TRACE_KINDS, TraceKind } from './trace';
@@ -185,8 +185,7 @@ function guestOf(files: readonly string[]): GuestInput | number {
   const result = assembleFiles(files);
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (result.elf === undefined) {
-    const { errors } = summarize(result.diagnostics);
-    process.stderr.write(`translucent: ${files.join(' ')}: ${errors} assembly error${errors === 1 ? '' : 's'}; nothing to run\n`);
+    process.stderr.write(`translucent: ${files.join(' ')}: ${errorSummary(result.diagnostics, 'assembly error')}; nothing to run\n`);
     return 1;
   }
   return { path: files[0], bytes: result.elf };

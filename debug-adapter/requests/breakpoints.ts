@@ -24,8 +24,7 @@ export function setBreakpoints(ctx: SessionContext, raw: unknown): DebugProtocol
     .map((b, i) => ({ ...b, line: ctx.lineFromClient(needInt(`setBreakpoints: breakpoints[${i}]`, b, 'line', { min: 1 })) }) as DebugProtocol.SourceBreakpoint);
   const rt = ctx.rt('setBreakpoints');
   const r = resolveSourceBreakpoints(rt.target, file, requested);
-  rt.exec.breakpoints.replace(`source:${file}`, r.runtime);
-  rt.exec.breakpointsChanged();
+  rt.exec.setCodeBreakpoints(`source:${file}`, r.runtime);
   return {
     breakpoints: r.breakpoints.map((b) => (b.line !== undefined ? { ...b, line: ctx.lineToClient(b.line), ...(b.verified ? { source: { path: file, name: path.basename(file) } } : {}) } : b)),
   };
@@ -50,8 +49,7 @@ export function setFunctionBreakpoints(ctx: SessionContext, raw: unknown): Debug
   requested.forEach((b, i) => needString(`setFunctionBreakpoints: breakpoints[${i}]`, b, 'name'));
   const rt = ctx.rt('setFunctionBreakpoints');
   const r = resolveFunctionBreakpoints(rt.target, requested as unknown as DebugProtocol.FunctionBreakpoint[]);
-  rt.exec.breakpoints.replace('function', r.runtime);
-  rt.exec.breakpointsChanged();
+  rt.exec.setCodeBreakpoints('function', r.runtime);
   return {
     breakpoints: r.breakpoints.map((b) => (b.source?.path !== undefined
       ? { ...b, source: { ...b.source, path: ctx.sourcePath(b.source.path) }, line: ctx.lineToClient(b.line!) } : b)),
@@ -64,8 +62,7 @@ export function setInstructionBreakpoints(ctx: SessionContext, raw: unknown): De
   requested.forEach((b, i) => needString(`setInstructionBreakpoints: breakpoints[${i}]`, b, 'instructionReference'));
   const rt = ctx.rt('setInstructionBreakpoints');
   const r = resolveInstructionBreakpoints(rt.target, requested as unknown as DebugProtocol.InstructionBreakpoint[]);
-  rt.exec.breakpoints.replace('instruction', r.runtime);
-  rt.exec.breakpointsChanged();
+  rt.exec.setCodeBreakpoints('instruction', r.runtime);
   return { breakpoints: r.breakpoints };
 }
 

@@ -4,7 +4,7 @@
  * view) and to the debug console; errors fail the launch with one line naming the first of them.
  */
 import * as path from 'node:path';
-import { assembleFiles, summarize } from '../../emulator/asm/program';
+import { assembleFiles, errorSummary } from '../../emulator/asm/program';
 import { formatDiagnostic } from '../../emulator/asm/diagnostics';
 import type { AssemblyEventBody } from '../protocol';
 import { SchemaError } from '../schema';
@@ -24,9 +24,8 @@ export function assembleLaunch(files: readonly string[], cwd: string, listener: 
   for (const d of result.diagnostics) listener.log(formatDiagnostic(d));
   if (result.elf !== undefined) return { path: files[0], bytes: result.elf };
 
-  const { errors } = summarize(result.diagnostics);
   const first = result.diagnostics.find((d) => d.severity === 'error');
   const names = files.map((f) => path.basename(f)).join(', ');
   const where = first !== undefined ? `; the first: ${path.basename(first.file)}:${first.line}:${first.column}: ${first.message}` : '';
-  throw new SchemaError(`program: ${names} did not assemble (${errors} error${errors === 1 ? '' : 's'}${where})`);
+  throw new SchemaError(`program: ${names} did not assemble (${errorSummary(result.diagnostics)}${where})`);
 }

@@ -15,7 +15,7 @@ import { formatValue } from '../../emulator/debug/expr';
 import { decode } from '../../emulator/isa/decoder';
 import type { Decoded } from '../../emulator/isa/types';
 import { Hart } from '../../emulator/cpu/hart';
-import { CodeBreakpoints, BreakpointKind } from './code-breakpoints';
+import { CodeBreakpoint, CodeBreakpoints, BreakpointKind } from './code-breakpoints';
 import type { StopInfo, TrapReport } from './stop-info';
 
 export type Progress =
@@ -105,8 +105,14 @@ export class Executor {
     this.breakpointsChanged();
   }
 
+  /** Replaces one group of code breakpoints (see CodeBreakpoints.replace); the engine learns it at the next run. */
+  setCodeBreakpoints(group: string, list: CodeBreakpoint[]): void {
+    this.breakpoints.replace(group, list);
+    this.breakpointsChanged();
+  }
+
   /** Code breakpoints changed: the engine learns the new set at the next run. */
-  breakpointsChanged(): void {
+  private breakpointsChanged(): void {
     this.engineBps = '';
   }
 

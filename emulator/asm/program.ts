@@ -14,11 +14,10 @@ export function isAssemblySource(file: string): boolean {
   return ASSEMBLY_NAME.test(file);
 }
 
-/** Problems that stop a program from being built, counted the way a compiler's summary counts them. */
-export function summarize(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const d of diagnostics) if (d.severity === 'error') errors++;
-  return { errors, warnings: diagnostics.length - errors };
+/** How many of the problems stop the program from being built, as a compiler's summary says it: "2 errors". */
+export function errorSummary(diagnostics: readonly Diagnostic[], noun = 'error'): string {
+  const n = diagnostics.filter((d) => d.severity === 'error').length;
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /**
