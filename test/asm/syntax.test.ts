@@ -10,6 +10,18 @@ import { comparedSections } from './support/sections';
 const hex = (b: Buffer) => b.toString('hex');
 
 describe('asm: syntax', () => {
+  it('.comm and .lcomm reserve aligned room in .bss: global and local, sized, after the file\'s own .bss', () => {
+    const r = assemble([{ path: 'c.S', text: '_start: la a0, buf\n.bss\n.byte 0\n.comm buf, 64\n.lcomm tmp, 3\n.comm flag, 1, 8\n' }]);
+    assert.deepStrictEqual(r.diagnostics, []);
+    const sym = (n: string) => r.symbols.find((s) => s.name === n)!;
+    assert.deepStrictEqual([sym('buf').section, sym('buf').binding, sym('buf').size, sym('buf').type], ['.bss', 'global', 64, 'object']);
+    assert.deepStrictEqual([sym('tmp').binding, sym('tmp').size], ['local', 3]);
+    assert.equal(sym('tmp').address % 2, 0, '.lcomm 3: 2-byte aligned');
+    assert.equal(sym('buf').address % 16, 0, '.comm 64: 16-byte aligned');
+    assert.equal(sym('flag').address % 8, 0, 'explicit alignment');
+    assert.ok(sym('tmp').address < sym('buf').address && sym('buf').address < sym('flag').address, 'local first, then common, in order');
+  });
+
   it('.warning warns and goes on; conditionals see .set values as they change', () => {
     const r = asm('.set N, 1\n.if N\nli a0, 1\n.endif\n.set N, 0\n.if N\nli a0, 2\n.endif\n.warning "check this"\nnop\n');
     assert.deepStrictEqual(r.diagnostics.map((d) => [d.line, d.severity, d.message]), [[9, 'warning', 'check this']]);

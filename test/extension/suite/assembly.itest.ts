@@ -74,6 +74,28 @@ describe('F5 on assembly sources', function () {
     }
   });
 
+  it('lists a launch error only once when the language server already shows it for the open file', async () => {
+    const api = await extensionApi();
+    const folder = workspaceFolder();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'translucent-open-'));
+    const uri = vscode.Uri.file(path.join(dir, 'open.S'));
+    fs.writeFileSync(uri.fsPath, '_start:\n    addi a0, a0\n');
+    try {
+      await vscode.window.showTextDocument(uri);
+      await until(() => (vscode.languages.getDiagnostics(uri).some((d) => d.source === 'translucent-as') ? true : undefined), 20_000, 'the language server');
+      const reported = nextEvent(api.sessions.onCustomEvent, (e) => e.event === 'translucent/assembly', 30_000, 'the assembly report');
+      await Promise.resolve(vscode.debug.startDebugging(folder, { type: 'translucent', request: 'launch', name: 'itest open', program: uri.fsPath })).catch(() => false);
+      await reported;
+      assert.deepStrictEqual(api.problems.problems(uri), [], 'not listed a second time');
+      const shown = vscode.languages.getDiagnostics(uri);
+      assert.strictEqual(shown.length, 1);
+      assert.strictEqual(shown[0].message, '`addi` takes 3 operands, got 2');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails a launch whose source has errors and lists them in the Problems view until the file is edited', async () => {
     const api = await extensionApi();
     const folder = workspaceFolder();
